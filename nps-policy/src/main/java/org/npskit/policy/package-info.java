@@ -1,0 +1,4 @@
+/**
+ * Survey eligibility: purchases, policies, decisions and their reasons.
+ */
+package org.npskit.policy;
