@@ -128,7 +128,7 @@ class BreakdownsTest {
             .collect(Nps.collector(i -> i % 11));
     assertThat(parallel.n()).isEqualTo(10_000);
     assertThat(parallel.count(0)).isEqualTo(910);
-    assertThatThrownBy(() -> java.util.stream.Stream.of(0).collect(Nps.collector(Scale.ONE_TO_TEN, i -> i)))
+    assertThatThrownBy(() -> java.util.stream.Stream.of(0).collect(Nps.collector((Integer i) -> i, Scale.ONE_TO_TEN)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("1-10");
   }
