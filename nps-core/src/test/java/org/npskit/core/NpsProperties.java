@@ -190,6 +190,36 @@ class NpsProperties {
     }
   }
 
+  @Property
+  void tangoBoundsSolveTheScoreEquationOrSitOnTheScaleEnds(
+      @ForAll("results") NpsResult r, @ForAll @net.jqwik.api.constraints.Scale(4) @DoubleRange(min = 0.5, max = 0.999) double c) {
+    double z = org.npskit.core.internal.NormalDistribution.criticalValue(c);
+    Interval i = r.interval(c, IntervalMethod.TANGO_SCORE);
+    double n = r.n();
+    if (i.low() > -100.0) {
+      assertThat(org.npskit.core.internal.Formulas.tangoZ(r.detractors(), r.promoters(), n, i.low() / 100))
+          .isCloseTo(z, within(1e-6));
+    }
+    if (i.high() < 100.0) {
+      assertThat(org.npskit.core.internal.Formulas.tangoZ(r.detractors(), r.promoters(), n, i.high() / 100))
+          .isCloseTo(-z, within(1e-6));
+    }
+  }
+
+  @Property
+  void plannedWaldSampleSizeIsTheSmallestThatReachesTheMargin(
+      @ForAll @DoubleRange(min = 1, max = 20) double points,
+      @ForAll @net.jqwik.api.constraints.Scale(3) @DoubleRange(min = 0.8, max = 0.99) double c,
+      @ForAll @net.jqwik.api.constraints.Scale(2) @DoubleRange(min = 0.05, max = 0.5) double promoters,
+      @ForAll @net.jqwik.api.constraints.Scale(2) @DoubleRange(min = 0.05, max = 0.5) double detractors) {
+    SampleSizeEstimate s = SampleSize.forMarginOfError(points, c, promoters, detractors);
+    double z = org.npskit.core.internal.NormalDistribution.criticalValue(c);
+    double v = promoters + detractors - Math.pow(promoters - detractors, 2);
+    assertThat(100 * z * Math.sqrt(v / s.wald())).isLessThanOrEqualTo(points * (1 + 1e-12));
+    assertThat(100 * z * Math.sqrt(v / (s.wald() - 1))).isGreaterThan(points * (1 - 1e-12));
+    assertThat(s.adjustedWald()).isBetween(s.wald() - 10, s.wald() + 10);
+  }
+
   private static NpsTally tally(List<Integer> scores) {
     NpsAccumulator acc = NpsAccumulator.create();
     scores.forEach(acc::add);
