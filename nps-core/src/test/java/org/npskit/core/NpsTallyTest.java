@@ -124,7 +124,7 @@ class NpsTallyTest {
                 in.readObject();
               }
             })
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(java.io.InvalidObjectException.class)
         .hasMessageContaining("score 4");
   }
 
