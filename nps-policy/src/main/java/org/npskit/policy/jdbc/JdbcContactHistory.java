@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.npskit.policy.Outcome;
 import org.npskit.policy.spi.ContactHistory;
@@ -85,6 +87,7 @@ public final class JdbcContactHistory implements ContactHistory {
   private final JdbcSchema schema;
   private final SqlText sql;
   private final SqlRunner runner;
+  private final AtomicLong lastInitialVersion = new AtomicLong();
 
   private JdbcContactHistory(Builder builder) {
     this.tablePrefix = builder.tablePrefix;
@@ -322,8 +325,16 @@ public final class JdbcContactHistory implements ContactHistory {
     }
   }
 
-  private static long initialVersion() {
-    return (System.currentTimeMillis() << 20) | ThreadLocalRandom.current().nextLong(1L << 20);
+  /**
+   * A fresh version token for a new row: the current time in milliseconds with 20 random bits,
+   * and strictly above every token this store issued before, so a key erased and created again
+   * never gets an old token back.
+   */
+  private long initialVersion() {
+    long candidate =
+        (System.currentTimeMillis() << 20) | ThreadLocalRandom.current().nextLong(1L << 20);
+    return lastInitialVersion.accumulateAndGet(
+        candidate, (last, next) -> Math.max(last + (1L << 20), next));
   }
 
   @Override
@@ -425,8 +436,9 @@ public final class JdbcContactHistory implements ContactHistory {
    * race; a duplicate that {@code alreadyDone} recognises ends the loop successfully.
    */
   private void upsertCustomer(
-      String operation, SqlRunner.Work<Boolean> write, java.util.function.BooleanSupplier done) {
+      String operation, SqlRunner.Work<Boolean> write, BooleanSupplier done) {
     for (int attempt = 1; ; attempt++) {
+      boolean retryable = attempt < MAX_UPSERT_ATTEMPTS;
       boolean written =
           runner.transaction(
               operation,
@@ -434,7 +446,7 @@ public final class JdbcContactHistory implements ContactHistory {
                 try {
                   return write.run(c);
                 } catch (SQLException e) {
-                  if (attempt < MAX_UPSERT_ATTEMPTS && SqlStates.isConflict(e)) {
+                  if (retryable && SqlStates.isConflict(e)) {
                     c.rollback();
                     return Boolean.FALSE;
                   }
