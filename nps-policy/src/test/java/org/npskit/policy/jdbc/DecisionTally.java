@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.npskit.policy.jdbc.CooldownDecider.Result;
+import org.npskit.policy.jdbc.GateDecider.Result;
 import org.npskit.policy.spi.ContactHistory;
 import org.npskit.policy.spi.HistoryQuery;
 import org.npskit.policy.spi.SurveyRecord;

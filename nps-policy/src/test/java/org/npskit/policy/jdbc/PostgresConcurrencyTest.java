@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.npskit.policy.jdbc.CooldownDecider.Result;
+import org.npskit.policy.jdbc.GateDecider.Result;
 
 /**
  * 32 threads, each with its own connection, decide overlapping shuffled streams of orders of the
@@ -33,7 +33,7 @@ class PostgresConcurrencyTest {
               .tablePrefix(EmbeddedPostgresHolder.freshPrefix("threads"))
               .build();
       store.createSchema();
-      CooldownDecider decider = new CooldownDecider(store, OrderStream.COOLDOWN);
+      GateDecider decider = new GateDecider(store);
       CountDownLatch ready = new CountDownLatch(THREADS);
       CountDownLatch start = new CountDownLatch(1);
       List<Future<List<Map.Entry<String, Result>>>> futures = new ArrayList<>();
@@ -52,7 +52,7 @@ class PostgresConcurrencyTest {
                   for (OrderStream o : mine) {
                     out.add(
                         new AbstractMap.SimpleEntry<>(
-                            o.orderId(), decider.decide(o.orderId(), o.customerId(), o.at())));
+                            o.orderId(), decider.decide(o)));
                   }
                   return out;
                 }));

@@ -38,6 +38,7 @@ class TwoProcessTest {
     JdbcContactHistory store =
         JdbcContactHistory.builder(EmbeddedPostgresHolder.dataSource()).tablePrefix(prefix).build();
     store.createSchema();
+    DeciderProcess.warmUp(EmbeddedPostgresHolder.dataSource(), prefix);
 
     Path childErr = tmp.resolve("child.err");
     Process child =
@@ -52,7 +53,7 @@ class TwoProcessTest {
                 Integer.toString(THREADS_PER_PROCESS))
             .redirectError(childErr.toFile())
             .start();
-    List<Map.Entry<String, CooldownDecider.Result>> results = new ArrayList<>();
+    List<Map.Entry<String, GateDecider.Result>> results = new ArrayList<>();
     try (BufferedReader childOut =
             new BufferedReader(
                 new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
@@ -61,14 +62,14 @@ class TwoProcessTest {
       childIn.write("GO\n");
       childIn.flush();
 
-      List<Map.Entry<String, CooldownDecider.Result>> mine =
+      List<Map.Entry<String, GateDecider.Result>> mine =
           DeciderProcess.decideAll(store, 2000, THREADS_PER_PROCESS);
 
-      List<Map.Entry<String, CooldownDecider.Result>> theirs = new ArrayList<>();
+      List<Map.Entry<String, GateDecider.Result>> theirs = new ArrayList<>();
       for (String line = childOut.readLine(); !"DONE".equals(line); line = childOut.readLine()) {
         assertThat(line).as("child output; stderr: %s", readQuietly(childErr)).isNotNull();
         String[] parts = line.split(" ");
-        theirs.add(Map.entry(parts[0], CooldownDecider.Result.valueOf(parts[1])));
+        theirs.add(Map.entry(parts[0], GateDecider.Result.valueOf(parts[1])));
       }
       assertThat(child.waitFor()).as("child exit; stderr: %s", readQuietly(childErr)).isZero();
 
@@ -85,8 +86,8 @@ class TwoProcessTest {
     }
   }
 
-  private static Map<CooldownDecider.Result, Long> summary(
-      List<Map.Entry<String, CooldownDecider.Result>> results) {
+  private static Map<GateDecider.Result, Long> summary(
+      List<Map.Entry<String, GateDecider.Result>> results) {
     return results.stream()
         .collect(
             java.util.stream.Collectors.groupingBy(
