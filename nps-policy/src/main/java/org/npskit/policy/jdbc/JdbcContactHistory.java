@@ -36,8 +36,9 @@ import org.npskit.policy.spi.SurveyRecord;
  * decided order whose primary key is the order id. Any lost race (zero rows updated, duplicate key,
  * serialization failure, deadlock) rolls the whole transaction back and returns {@code false}; the
  * gate then reloads and decides again. Rows are always locked in the order customer, account,
- * order, so two deciders never deadlock on each other. A SKIP commit inserts the decided order
- * only.
+ * order, so two deciders never deadlock on each other. A SKIP commit is a single auto-committed
+ * {@code INSERT} of the decided order. A SURVEY decision thus costs four round trips (load,
+ * customer version, decided order, commit; five with an account), a SKIP two.
  *
  * <p><b>Schema.</b> Tables {@code <prefix>schema_version}, {@code <prefix>customer}, {@code
  * <prefix>account}, {@code <prefix>decision} and {@code <prefix>response} of schema version
@@ -78,7 +79,6 @@ public final class JdbcContactHistory implements ContactHistory {
   /** The longest order, customer, account id and SKU the schema stores. */
   public static final int MAX_ID_LENGTH = 255;
 
-  private static final String SURVEY = "SURVEY";
   private static final int MAX_UPSERT_ATTEMPTS = 8;
 
   private final String tablePrefix;
@@ -260,38 +260,30 @@ public final class JdbcContactHistory implements ContactHistory {
     requireStorable(commit.customerId(), "customerId");
     requireStorable(commit.accountId(), "accountId");
     commit.surveyRecord().ifPresent(s -> requireStorable(s.sku(), "sku"));
-    return runner.transaction("commit", c -> commit(c, commit));
+    return commit.outcome() == Outcome.SURVEY
+        ? runner.transaction("commit", c -> commit(c, commit))
+        : runner.autoCommit("commit", c -> commitSkip(c, commit));
   }
 
   private boolean commit(Connection c, HistoryCommit commit) throws SQLException {
     try {
-      if (commit.outcome() == Outcome.SURVEY
-          && !(claimVersion(
+      if (!(claimVersion(
+              c,
+              sql.updateCustomerVersion(),
+              sql.insertCustomer(),
+              commit.customerId(),
+              commit.expectedCustomerVersion())
+          && (commit.accountId() == null
+              || claimVersion(
                   c,
-                  sql.updateCustomerVersion(),
-                  sql.insertCustomer(),
-                  commit.customerId(),
-                  commit.expectedCustomerVersion())
-              && (commit.accountId() == null
-                  || claimVersion(
-                      c,
-                      sql.updateAccountVersion(),
-                      sql.insertAccount(),
-                      commit.accountId(),
-                      commit.expectedAccountVersion())))) {
+                  sql.updateAccountVersion(),
+                  sql.insertAccount(),
+                  commit.accountId(),
+                  commit.expectedAccountVersion())))) {
         c.rollback();
         return false;
       }
-      try (PreparedStatement ps = runner.prepare(c, sql.insertDecision())) {
-        ps.setString(1, commit.orderId());
-        ps.setString(2, commit.customerId());
-        SqlRunner.setNullableString(ps, 3, commit.accountId());
-        SqlRunner.setInstant(ps, 4, commit.decidedAt());
-        ps.setString(5, commit.outcome().name());
-        SqlRunner.setNullableString(
-            ps, 6, commit.surveyRecord().map(SurveyRecord::sku).orElse(null));
-        ps.executeUpdate();
-      }
+      insertDecision(c, commit);
       return true;
     } catch (SQLException e) {
       if (SqlStates.isConflict(e)) {
@@ -299,6 +291,31 @@ public final class JdbcContactHistory implements ContactHistory {
         return false;
       }
       throw e;
+    }
+  }
+
+  /** A SKIP claims the order id only: one auto-committed insert, one round trip. */
+  private boolean commitSkip(Connection c, HistoryCommit commit) throws SQLException {
+    try {
+      insertDecision(c, commit);
+      return true;
+    } catch (SQLException e) {
+      if (SqlStates.isConflict(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private void insertDecision(Connection c, HistoryCommit commit) throws SQLException {
+    try (PreparedStatement ps = runner.prepare(c, sql.insertDecision())) {
+      ps.setString(1, commit.orderId());
+      ps.setString(2, commit.customerId());
+      SqlRunner.setNullableString(ps, 3, commit.accountId());
+      SqlRunner.setInstant(ps, 4, commit.decidedAt());
+      ps.setString(5, commit.outcome().name());
+      SqlRunner.setNullableString(ps, 6, commit.surveyRecord().map(SurveyRecord::sku).orElse(null));
+      ps.executeUpdate();
     }
   }
 
