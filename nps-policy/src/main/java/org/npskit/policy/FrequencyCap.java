@@ -59,6 +59,6 @@ public record FrequencyCap(int count, Duration window) {
 
   @Override
   public String toString() {
-    return count + "/" + window;
+    return count + "/" + Checks.duration(window);
   }
 }

@@ -46,6 +46,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SurveyGate {
   private static final Logger LOG = LoggerFactory.getLogger(SurveyGate.class);
+  private static final Duration MIN_DEFAULT_RETENTION = Duration.ofDays(30);
 
   private final SurveyPolicy policy;
   private final ContactHistory history;
@@ -59,7 +60,7 @@ public final class SurveyGate {
     this.history =
         b.history != null
             ? b.history
-            : InMemoryContactHistory.withRetention(b.policy.longestWindow().multipliedBy(2));
+            : InMemoryContactHistory.withRetention(defaultRetention(b.policy));
     this.clock = b.clock;
     this.listener = b.listener;
     this.maxAttempts = b.maxAttempts;
@@ -67,7 +68,8 @@ public final class SurveyGate {
 
   /**
    * Starts a gate for the policy. Defaults: an {@link InMemoryContactHistory} with retention
-   * twice the policy's longest window, {@link Clock#systemUTC()}, a no-op listener, 32 attempts.
+   * twice the policy's longest window but at least 30 days (so redeliveries are recognised even
+   * when every window is off), {@link Clock#systemUTC()}, a no-op listener, 32 attempts.
    *
    * @param policy the policy; not null
    * @return a new builder
@@ -141,7 +143,7 @@ public final class SurveyGate {
         snapshot = history.load(query);
         recovered();
       } catch (HistoryUnavailableException e) {
-        return report(storeFailure(purchase, at, e), false);
+        return report(storeFailure(purchase, at, e, null), false);
       }
       Evaluation evaluation = RuleEngine.evaluate(purchase, policy, snapshot, at);
       Decision decision = evaluation.decision();
@@ -159,7 +161,7 @@ public final class SurveyGate {
         committed = history.commit(commit);
         recovered();
       } catch (HistoryUnavailableException e) {
-        return report(storeFailure(purchase, at, e), false);
+        return report(storeFailure(purchase, at, e, decision), false);
       }
       if (committed) {
         LOG.debug("order {} customer {}: {} {} subject={}", purchase.orderId(),
@@ -214,7 +216,7 @@ public final class SurveyGate {
       snapshot = history.load(query(purchase, at));
       recovered();
     } catch (HistoryUnavailableException e) {
-      return report(storeFailure(purchase, at, e), false);
+      return report(storeFailure(purchase, at, e, null), false);
     }
     return report(RuleEngine.evaluate(purchase, policy, snapshot, at).decision(), false);
   }
@@ -294,6 +296,11 @@ public final class SurveyGate {
     history.purge(clock.instant().minus(policy.longestWindow()));
   }
 
+  private static Duration defaultRetention(SurveyPolicy policy) {
+    Duration twice = policy.longestWindow().multipliedBy(2);
+    return twice.compareTo(MIN_DEFAULT_RETENTION) < 0 ? MIN_DEFAULT_RETENTION : twice;
+  }
+
   private HistoryQuery query(Purchase purchase, Instant now) {
     Duration longest = policy.longestWindow();
     return new HistoryQuery(
@@ -305,7 +312,8 @@ public final class SurveyGate {
     return Objects.requireNonNull(now, "now").truncatedTo(ChronoUnit.MICROS);
   }
 
-  private Decision storeFailure(Purchase purchase, Instant now, HistoryUnavailableException e) {
+  private Decision storeFailure(
+      Purchase purchase, Instant now, HistoryUnavailableException e, Decision evaluated) {
     if (storeFailing.compareAndSet(false, true)) {
       LOG.warn("contact history unavailable ({}), failing {}: {}", e.operation(),
           policy.storeFailure() == StoreFailureMode.FAIL_OPEN ? "open" : "closed", e.toString());
@@ -316,6 +324,9 @@ public final class SurveyGate {
       LOG.warn("decision listener failed in onStoreFailure", listenerFailure);
     }
     if (policy.storeFailure() == StoreFailureMode.FAIL_OPEN) {
+      if (evaluated != null) {
+        return evaluated;
+      }
       return RuleEngine.evaluate(purchase, policy, HistorySnapshot.empty(), now).decision();
     }
     return RuleEngine.skipOnly(purchase, now, new Reason(ReasonCode.HISTORY_UNAVAILABLE,

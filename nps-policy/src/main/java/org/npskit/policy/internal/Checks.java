@@ -64,4 +64,15 @@ public final class Checks {
     }
     return value;
   }
+
+  /**
+   * A duration as written in policy properties: whole days as {@code P90D}, else the ISO form.
+   *
+   * @param d the duration
+   * @return the text
+   */
+  public static String duration(Duration d) {
+    long days = d.toDays();
+    return !d.isZero() && d.equals(Duration.ofDays(days)) ? "P" + days + "D" : d.toString();
+  }
 }

@@ -97,7 +97,7 @@ public final class RuleEngine {
     if (release.isPresent()) {
       reasons.add(new Reason(ReasonCode.CUSTOMER_COOLDOWN,
           Checks.format("customer %s had a survey within the cooldown %s; eligible again at %s",
-              customerId, cooldown, release.get())));
+              customerId, Checks.duration(cooldown), release.get())));
       eligibleAgainAt = latest(eligibleAgainAt, release.get());
     }
     Optional<FrequencyCap> customerCap = policy.maxSurveysPerCustomer();
@@ -119,7 +119,7 @@ public final class RuleEngine {
       if (release.isPresent()) {
         reasons.add(new Reason(ReasonCode.ACCOUNT_COOLDOWN,
             Checks.format("account %s had a survey within the cooldown %s; eligible again at %s",
-                accountId, policy.accountCooldown(), release.get())));
+                accountId, Checks.duration(policy.accountCooldown()), release.get())));
         eligibleAgainAt = latest(eligibleAgainAt, release.get());
       }
       Optional<FrequencyCap> accountCap = policy.maxSurveysPerAccount();
@@ -139,7 +139,8 @@ public final class RuleEngine {
     if (responseRelease != null) {
       reasons.add(new Reason(ReasonCode.RESPONSE_COOLDOWN,
           Checks.format("customer %s responded within the response cooldown %s; eligible again"
-              + " at %s", customerId, policy.responseCooldown(), responseRelease)));
+              + " at %s", customerId, Checks.duration(policy.responseCooldown()),
+              responseRelease)));
       eligibleAgainAt = latest(eligibleAgainAt, responseRelease);
     }
 
