@@ -29,7 +29,8 @@ import org.npskit.policy.spi.SurveyRecord;
  * by any number of threads and processes (tested on PostgreSQL and H2; portable SQL only).
  *
  * <p><b>Atomicity across processes.</b> {@link #load} reads everything a decision needs with one
- * statement (one round trip, one consistent snapshot). {@link #commit} of a SURVEY is one
+ * statement (one round trip, one consistent snapshot; the account's rows are only queried when the
+ * purchase has an account). {@link #commit} of a SURVEY is one
  * transaction: a conditional {@code UPDATE ... SET version = ? WHERE customer_id = ? AND version =
  * ?} of the customer row (for a first-time customer an {@code INSERT} whose primary key makes the
  * second of two racing processes fail), the same for the account, and the {@code INSERT} of the
@@ -188,20 +189,21 @@ public final class JdbcContactHistory implements ContactHistory {
     List<SurveyRecord> customerSurveys = new ArrayList<>();
     List<SurveyRecord> accountSurveys = new ArrayList<>();
     List<Instant> responses = new ArrayList<>();
-    try (PreparedStatement ps = runner.prepare(c, sql.load())) {
+    boolean withAccount = q.accountId() != null;
+    try (PreparedStatement ps =
+        runner.prepare(c, withAccount ? sql.loadWithAccount() : sql.load())) {
       int i = 1;
       ps.setString(i++, q.orderId());
       ps.setString(i++, q.customerId());
-      SqlRunner.setNullableString(ps, i++, q.accountId());
       ps.setString(i++, q.customerId());
-      SqlRunner.setInstant(ps, i++, q.from());
-      SqlRunner.setInstant(ps, i++, q.to());
-      SqlRunner.setNullableString(ps, i++, q.accountId());
-      SqlRunner.setInstant(ps, i++, q.from());
-      SqlRunner.setInstant(ps, i++, q.to());
+      i = bindRange(ps, i, q);
       ps.setString(i++, q.customerId());
-      SqlRunner.setInstant(ps, i++, q.from());
-      SqlRunner.setInstant(ps, i, q.to());
+      i = bindRange(ps, i, q);
+      if (withAccount) {
+        ps.setString(i++, q.accountId());
+        ps.setString(i++, q.accountId());
+        bindRange(ps, i, q);
+      }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           switch (rs.getInt(1)) {
@@ -246,6 +248,13 @@ public final class JdbcContactHistory implements ContactHistory {
         responses,
         customerVersion,
         accountVersion);
+  }
+
+  private static int bindRange(PreparedStatement ps, int index, HistoryQuery q)
+      throws SQLException {
+    SqlRunner.setInstant(ps, index, q.from());
+    SqlRunner.setInstant(ps, index + 1, q.to());
+    return index + 2;
   }
 
   /**
@@ -478,7 +487,7 @@ public final class JdbcContactHistory implements ContactHistory {
 
   private boolean isResponseRecorded(String customerId, Instant at) {
     HistorySnapshot snapshot =
-        load(new HistoryQuery(customerId, null, "\u0000", at, at));
+        load(new HistoryQuery(customerId, null, "response-check", at, at));
     return !snapshot.customerResponses().isEmpty();
   }
 

@@ -5,7 +5,10 @@ package org.npskit.policy.jdbc;
  * always bound parameters ({@code ?}); the prefix is the only spliced text and is validated by
  * {@link SqlIdentifiers#requireValidPrefix(String)} first.
  *
- * @param load one statement reading everything a decision needs (one round trip, one snapshot)
+ * @param load one statement reading everything a decision without account needs (one round
+ *     trip, one snapshot): parameters order id, customer id, then customer id, from, to twice
+ * @param loadWithAccount {@code load} plus the account's row and surveys: further parameters
+ *     account id, account id, from, to
  * @param updateCustomerVersion conditional version bump of a customer (optimistic check)
  * @param insertCustomer first row of a customer (unique key: the insert-then-retry path)
  * @param bumpCustomer unconditional version bump of a customer
@@ -32,6 +35,7 @@ package org.npskit.policy.jdbc;
  */
 record SqlText(
     String load,
+    String loadWithAccount,
     String updateCustomerVersion,
     String insertCustomer,
     String bumpCustomer,
@@ -104,29 +108,32 @@ record SqlText(
             + customer
             + " WHERE customer_id = ?"
             + " UNION ALL SELECT "
-            + KIND_ACCOUNT
-            + ", account_id, version, NULL, NULL, NULL, NULL FROM "
-            + account
-            + " WHERE account_id = ?"
-            + " UNION ALL SELECT "
             + KIND_CUSTOMER_SURVEY
             + ", order_id, NULL, NULL, decided_at, subject_sku, account_id FROM "
             + decision
             + " WHERE customer_id = ?"
             + liveSurvey
             + " UNION ALL SELECT "
-            + KIND_ACCOUNT_SURVEY
-            + ", order_id, NULL, NULL, decided_at, subject_sku, customer_id FROM "
-            + decision
-            + " WHERE account_id = ?"
-            + liveSurvey
-            + " UNION ALL SELECT "
             + KIND_RESPONSE
             + ", customer_id, NULL, NULL, responded_at, NULL, NULL FROM "
             + response
             + " WHERE customer_id = ? AND responded_at >= ? AND responded_at <= ?";
+    String loadWithAccount =
+        load
+            + " UNION ALL SELECT "
+            + KIND_ACCOUNT
+            + ", account_id, version, NULL, NULL, NULL, NULL FROM "
+            + account
+            + " WHERE account_id = ?"
+            + " UNION ALL SELECT "
+            + KIND_ACCOUNT_SURVEY
+            + ", order_id, NULL, NULL, decided_at, subject_sku, customer_id FROM "
+            + decision
+            + " WHERE account_id = ?"
+            + liveSurvey;
     return new SqlText(
         load,
+        loadWithAccount,
         "UPDATE " + customer + " SET version = ? WHERE customer_id = ? AND version = ?",
         "INSERT INTO " + customer + " (customer_id, version, opted_out) VALUES (?, ?, FALSE)",
         "UPDATE " + customer + " SET version = version + 1 WHERE customer_id = ?",
