@@ -9,8 +9,10 @@
 module org.npskit.policy {
   requires transitive org.npskit.core;
   requires org.slf4j;
+  requires transitive java.sql;
 
   exports org.npskit.policy;
   exports org.npskit.policy.spi;
   exports org.npskit.policy.memory;
+  exports org.npskit.policy.jdbc;
 }

@@ -1,0 +1,20 @@
+package org.npskit.policy.jdbc;
+
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.npskit.policy.spi.ContactHistory;
+
+/** The store contract on H2 (in memory, one database per test). */
+class H2ContactHistoryTest extends JdbcContactHistoryContract {
+
+  static DataSource freshH2() {
+    return new UrlDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+  }
+
+  @Override
+  protected ContactHistory newStore() {
+    JdbcContactHistory history = JdbcContactHistory.builder(freshH2()).build();
+    history.createSchema();
+    return history;
+  }
+}
