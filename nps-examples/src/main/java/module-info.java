@@ -1,9 +1,13 @@
 /**
- * npskit examples and the npskit command-line tool.
+ * npskit examples and the npskit command-line tool ({@code java -jar npskit.jar}).
+ *
+ * <p>Exports only {@code org.npskit.examples} (the entry point and the runnable examples); the
+ * command implementations are internal.
  */
 module org.npskit.examples {
   requires org.npskit.core;
   requires org.npskit.policy;
+  requires java.sql;
 
   exports org.npskit.examples;
 }

@@ -1,31 +1,44 @@
 package org.npskit.examples;
 
 import java.io.PrintStream;
+import org.npskit.examples.cli.Cli;
 
-/** Entry point of the {@code npskit} command-line tool. */
+/**
+ * Entry point of the {@code npskit} command-line tool ({@code java -jar npskit.jar <command>}):
+ * {@code demo}, {@code report}, {@code compare}, {@code sample-size}, {@code decide}.
+ *
+ * <p>Stateless; each call is independent and may run concurrently with others when given
+ * separate streams.
+ */
 public final class NpsKit {
 
   private NpsKit() {}
 
   /**
-   * Runs the tool.
+   * Runs the tool and exits the JVM with its exit code.
    *
    * @param args the command line
    */
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out),
+        true, java.nio.charset.StandardCharsets.UTF_8);
+    System.exit(run(args, out, System.err));
   }
 
   /**
-   * Runs the tool with the given streams and returns its exit code.
+   * Runs the tool with the given streams and returns its exit code. Standard output receives
+   * the command's complete output only on success.
    *
-   * @param args the command line
-   * @param out standard output
-   * @param err standard error
+   * @param args the command line; not null
+   * @param out standard output; not null
+   * @param err standard error; not null
    * @return 0 on success, 2 on bad input or usage, 1 on internal failure
+   * @throws NullPointerException if an argument is null
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    err.println("usage: npskit <command> [options]");
-    return 2;
+    java.util.Objects.requireNonNull(args, "args");
+    java.util.Objects.requireNonNull(out, "out");
+    java.util.Objects.requireNonNull(err, "err");
+    return Cli.run(args, out, err);
   }
 }

@@ -1,0 +1,109 @@
+package org.npskit.examples.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.npskit.core.Comparison;
+import org.npskit.core.Interval;
+import org.npskit.core.IntervalMethod;
+import org.npskit.core.NpsAccumulator;
+import org.npskit.core.NpsResult;
+import org.npskit.core.NpsTally;
+import org.npskit.core.Scale;
+
+/** {@code compare}: the signed NPS difference A - B of two responses files with a test. */
+final class CompareCommand implements Command {
+
+  @Override
+  public String name() {
+    return "compare";
+  }
+
+  @Override
+  public String summary() {
+    return "difference A - B of two responses CSVs: interval, z, p-value";
+  }
+
+  @Override
+  public String help() {
+    return String.join("\n",
+        "usage: npskit compare [options] A.csv B.csv",
+        "",
+        "Compares two independent samples (responses CSVs with a 'score' column): the signed",
+        "difference NPS(A) - NPS(B) in points, its standard error, z, the two-sided p-value",
+        "and a confidence interval.",
+        "",
+        "options:",
+        "  --confidence C   confidence level in (0, 1) (default 0.95)",
+        "  --method M       adjusted-wald (default) | wald | tango (tango: the difference",
+        "                   interval is Wald; each side's own interval uses tango)",
+        "  --scale S        0-10 (default) | 1-10",
+        "  --skip-invalid   skip rows with a blank or invalid score",
+        "  --format F       text (default) | json",
+        "  --help           this text",
+        "");
+  }
+
+  @Override
+  public String run(String[] argv, PrintStream progress) {
+    Args a = Args.parse(name(), argv, Set.of("confidence", "method", "format", "scale"),
+        Set.of("skip-invalid"));
+    List<String> files = a.files(2, "two files A.csv B.csv");
+    double confidence = a.confidence();
+    IntervalMethod method = a.choice("method", "adjusted-wald", IntervalMethod::parse);
+    Scale scale = a.choice("scale", "0-10", Scale::parse);
+    boolean json = Formats.json(a);
+    NpsTally ta = load(files.get(0), scale, a.flag("skip-invalid"));
+    NpsTally tb = load(files.get(1), scale, a.flag("skip-invalid"));
+    NpsResult ra = ta.toResult();
+    NpsResult rb = tb.toResult();
+    Comparison c = ra.compareTo(rb, method);
+    Interval ci = c.interval(confidence);
+    Figures fa = Figures.of(ta, Optional.empty(), confidence, method);
+    Figures fb = Figures.of(tb, Optional.empty(), confidence, method);
+    if (json) {
+      Map<String, Object> o = Json.object();
+      o.put("a", fa.toJson(Json.object()));
+      o.put("b", fb.toJson(Json.object()));
+      o.put("difference", c.difference());
+      o.put("standardError", c.standardError());
+      o.put("z", c.z());
+      o.put("pValue", c.pValue());
+      o.put("confidence", confidence);
+      o.put("method", c.method().label());
+      o.put("low", ci.low());
+      o.put("high", ci.high());
+      return Json.write(o) + "\n";
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append(Text.f("A: %s%n", files.get(0)));
+    Text.summary(sb, fa);
+    sb.append(Text.f("B: %s%n", files.get(1)));
+    Text.summary(sb, fb);
+    sb.append(Text.f("%nDifference A - B: %s points   %s%% interval %s .. %s (%s)%n",
+        Text.points(c.difference()), Text.f("%.4g", confidence * 100).replaceAll("\\.?0+$", ""),
+        Text.points(ci.low()), Text.points(ci.high()), c.method().label()));
+    sb.append(Text.f("  standard error %.2f   z = %.3f   p = %.4f (two-sided)%n",
+        c.standardError(), c.z(), c.pValue()));
+    sb.append(Text.f("  %s%n", c.pValue() < 1 - confidence
+        ? "The difference is significant at this level."
+        : "The difference is not significant at this level: it may be chance."));
+    return sb.toString();
+  }
+
+  static NpsTally load(String file, Scale scale, boolean skipInvalid) {
+    Csv.Table t = Csv.read(Path.of(file), file);
+    Responses r = Responses.read(t, scale, ZoneOffset.UTC, Optional.empty(), false, skipInvalid,
+        Optional.empty());
+    NpsAccumulator acc = NpsAccumulator.create();
+    r.rows().forEach(x -> acc.add(x.score()));
+    if (acc.n() == 0) {
+      throw new BadInputException(file + ": no valid responses, the NPS is undefined");
+    }
+    return acc.tally();
+  }
+}

@@ -1,0 +1,209 @@
+package org.npskit.examples.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.npskit.core.IntervalMethod;
+import org.npskit.core.NpsAccumulator;
+import org.npskit.core.NpsTally;
+import org.npskit.core.Scale;
+import org.npskit.core.TimeBucket;
+import org.npskit.core.WeightedNpsAccumulator;
+import org.npskit.core.WeightedNpsTally;
+
+/** {@code report}: NPS of a responses file, by segment or period, as text, JSON or SVG. */
+final class ReportCommand implements Command {
+  static final int DEFAULT_MIN_SAMPLE = 30;
+
+  @Override
+  public String name() {
+    return "report";
+  }
+
+  @Override
+  public String summary() {
+    return "NPS with its interval, distribution, segments and periods of a responses CSV";
+  }
+
+  @Override
+  public String help() {
+    return String.join("\n",
+        "usage: npskit report [options] RESPONSES.csv",
+        "",
+        "Reads a responses CSV (RFC 4180, header row, required column 'score', optional",
+        "'answered_at' as ISO-8601 instant, offset date-time or date; other columns are",
+        "attributes) and prints the NPS with its confidence interval.",
+        "",
+        "options:",
+        "  --by COLUMN          one row per value of COLUMN (sorted), flagged when small",
+        "  --period P           day | week | month | quarter (needs answered_at)",
+        "  --zone ZONE          time zone for periods and plain dates (default UTC)",
+        "  --scale S            0-10 (default) | 1-10",
+        "  --confidence C       confidence level in (0, 1) (default 0.95)",
+        "  --method M           adjusted-wald (default) | wald | tango",
+        "  --weight COLUMN      survey weights (weighted NPS, Kish effective n)",
+        "  --min-sample N       flag cells with fewer responses (default 30)",
+        "  --skip-invalid       skip rows with a blank or invalid score (and say how many)",
+        "  --format F           text (default) | json",
+        "  --svg FILE           also write a chart: a trend with --period, else bars",
+        "  --help               this text",
+        "",
+        "exit codes: 0 ok, 2 bad input or usage (file:line:column: value: problem), 1 failure",
+        "");
+  }
+
+  @Override
+  public String run(String[] argv, PrintStream progress) {
+    Args a = Args.parse(name(), argv,
+        Set.of("by", "period", "zone", "scale", "confidence", "method", "weight", "format", "svg",
+            "min-sample"),
+        Set.of("skip-invalid"));
+    String file = a.files(1, "one RESPONSES.csv").get(0);
+    double confidence = a.confidence();
+    IntervalMethod method = a.choice("method", "adjusted-wald", IntervalMethod::parse);
+    Scale scale = a.choice("scale", "0-10", Scale::parse);
+    ZoneId zone = a.choice("zone", "UTC", z -> {
+      try {
+        return ZoneId.of(z);
+      } catch (DateTimeException e) {
+        throw new IllegalArgumentException("unknown time zone \"" + z + "\"", e);
+      }
+    });
+    Optional<TimeBucket> bucket = a.value("period").map(p -> a.choice("period", p,
+        ReportCommand::bucket));
+    boolean json = Formats.json(a);
+    int minimum = (int) a.number("min-sample", DEFAULT_MIN_SAMPLE);
+    Optional<String> by = a.value("by");
+    Optional<String> weight = a.value("weight");
+    Csv.Table table = Csv.read(Path.of(file), file);
+    Responses responses = Responses.read(table, scale, zone, weight, bucket.isPresent(),
+        a.flag("skip-invalid"), by);
+    if (responses.rows().isEmpty()) {
+      throw new BadInputException(file + ": no valid responses, the NPS is undefined");
+    }
+    Cells total = new Cells(weight.isPresent());
+    Map<String, Cells> groups = new TreeMap<>();
+    Map<LocalDate, Cells> periods = new TreeMap<>();
+    for (Responses.Response r : responses.rows()) {
+      total.add(r);
+      by.ifPresent(col -> groups.computeIfAbsent(r.attributes().get(col), k -> new Cells(weight.isPresent())).add(r));
+      bucket.ifPresent(b -> periods.computeIfAbsent(b.start(r.answeredAt().orElseThrow(), zone),
+          k -> new Cells(weight.isPresent())).add(r));
+    }
+    Figures all = total.figures(confidence, method);
+    List<String> groupKeys = new ArrayList<>(groups.keySet());
+    List<Figures> groupFigs = groups.values().stream().map(c -> c.figures(confidence, method))
+        .toList();
+    List<String> periodKeys = periods.keySet().stream().map(LocalDate::toString).toList();
+    List<Figures> periodFigs = periods.values().stream().map(c -> c.figures(confidence, method))
+        .toList();
+
+    String out;
+    if (json) {
+      Map<String, Object> o = all.toJson(Json.object());
+      if (responses.skipped() > 0 || a.flag("skip-invalid")) {
+        o.put("skipped", responses.skipped());
+      }
+      if (by.isPresent()) {
+        List<Object> g = new ArrayList<>();
+        for (int i = 0; i < groupKeys.size(); i++) {
+          Map<String, Object> c = Json.object();
+          c.put("key", groupKeys.get(i));
+          groupFigs.get(i).toJson(c);
+          c.put("belowMinimumSample", groupFigs.get(i).tally().n() < minimum);
+          g.add(c);
+        }
+        o.put("groups", g);
+      }
+      if (bucket.isPresent()) {
+        List<Object> g = new ArrayList<>();
+        for (int i = 0; i < periodKeys.size(); i++) {
+          Map<String, Object> c = Json.object();
+          c.put("start", periodKeys.get(i));
+          periodFigs.get(i).toJson(c);
+          c.put("belowMinimumSample", periodFigs.get(i).tally().n() < minimum);
+          g.add(c);
+        }
+        o.put("periods", g);
+      }
+      out = Json.write(o) + "\n";
+    } else {
+      StringBuilder sb = new StringBuilder();
+      sb.append(Text.f("NPS report: %s (%s, scale %s)%n%n", file,
+          Responses.describe(responses.rows().size(), responses.skipped()), scale.label()));
+      Text.summary(sb, all);
+      Text.distribution(sb, all.tally(), scale.min());
+      by.ifPresent(col -> Text.table(sb, "By " + col, groupKeys, groupFigs, minimum));
+      bucket.ifPresent(b -> Text.table(sb, "By " + a.value("period").orElseThrow()
+          + " (start, " + zone.getId() + ")", periodKeys, periodFigs, minimum));
+      out = sb.toString();
+    }
+    a.value("svg").ifPresent(svg -> {
+      String title = "NPS " + file;
+      String sub = Text.f("%s%% interval (%s), %s", Text.f("%.4g", confidence * 100)
+          .replaceAll("\\.?0+$", ""), method.label(),
+          Responses.describe(responses.rows().size(), responses.skipped()));
+      String chart = bucket.isPresent()
+          ? Svg.trend(title + " by " + a.value("period").orElseThrow(), sub, periodKeys,
+              periodFigs, minimum)
+          : by.isPresent()
+              ? Svg.bars(title + " by " + by.get(), sub, groupKeys, groupFigs, minimum)
+              : Svg.bars(title, sub, List.of("all responses"), List.of(all), minimum);
+      try {
+        Files.writeString(Path.of(svg), chart, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new BadInputException("--svg " + svg + ": cannot write: " + e.getMessage(), e);
+      }
+    });
+    return out;
+  }
+
+  private static TimeBucket bucket(String p) {
+    switch (p) {
+      case "day":
+        return TimeBucket.DAY;
+      case "week":
+        return TimeBucket.ISO_WEEK;
+      case "month":
+        return TimeBucket.MONTH;
+      case "quarter":
+        return TimeBucket.QUARTER;
+      default:
+        throw new IllegalArgumentException("must be day, week, month or quarter, was \"" + p
+            + "\"");
+    }
+  }
+
+  /** A cell's tallies, plain and weighted. Not thread-safe. */
+  private static final class Cells {
+    private final NpsAccumulator plain = NpsAccumulator.create();
+    private final WeightedNpsAccumulator weighted = WeightedNpsAccumulator.create();
+    private final boolean useWeights;
+
+    Cells(boolean useWeights) {
+      this.useWeights = useWeights;
+    }
+
+    void add(Responses.Response r) {
+      plain.add(r.score());
+      weighted.add(r.score(), r.weight());
+    }
+
+    Figures figures(double confidence, IntervalMethod method) {
+      NpsTally t = plain.tally();
+      WeightedNpsTally w = weighted.tally();
+      return Figures.of(t, useWeights ? Optional.of(w) : Optional.empty(), confidence, method);
+    }
+  }
+}

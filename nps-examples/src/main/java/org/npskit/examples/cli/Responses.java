@@ -1,0 +1,123 @@
+package org.npskit.examples.cli;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.npskit.core.Scale;
+
+/**
+ * The responses CSV: required {@code score}, optional {@code answered_at} (instant, offset
+ * date-time or date), any other column an attribute. Immutable.
+ *
+ * @param rows the valid responses in file order
+ * @param skipped the number of rows with a blank or invalid score skipped by {@code
+ *     --skip-invalid}
+ */
+record Responses(List<Response> rows, int skipped) {
+
+  /** One valid response. */
+  record Response(int score, Optional<Instant> answeredAt, Map<String, String> attributes,
+      double weight) {}
+
+  static Responses read(Csv.Table t, Scale scale, ZoneId zone, Optional<String> weightColumn,
+      boolean needTime, boolean skipInvalid, Optional<String> byColumn) {
+    int scoreCol = t.required("score");
+    int timeCol = t.column("answered_at");
+    if (needTime && timeCol < 0) {
+      t.required("answered_at");
+    }
+    int weightCol = weightColumn.map(t::required).orElse(-1);
+    byColumn.ifPresent(t::required);
+    List<Response> out = new ArrayList<>();
+    int skipped = 0;
+    for (Csv.Row r : t.rows()) {
+      String raw = r.values().get(scoreCol).strip();
+      Integer score = parseScore(raw, scale);
+      if (score == null) {
+        if (skipInvalid) {
+          skipped++;
+          continue;
+        }
+        throw t.error(r, scoreCol, raw.isEmpty()
+            ? "blank score (use --skip-invalid to skip such rows)"
+            : "score must be an integer in " + scale.label()
+                + " (use --skip-invalid to skip such rows)");
+      }
+      Optional<Instant> at = Optional.empty();
+      if (timeCol >= 0) {
+        String v = r.values().get(timeCol).strip();
+        if (v.isEmpty()) {
+          if (needTime) {
+            throw t.error(r, timeCol, "answered_at is needed for --period");
+          }
+        } else {
+          at = Optional.of(parseTime(v, zone).orElseThrow(() -> t.error(r, timeCol,
+              "not an ISO-8601 instant, offset date-time or date (2026-03-02T12:00:00Z, "
+                  + "2026-03-02T13:00:00+01:00, 2026-03-02)")));
+        }
+      }
+      double weight = 1.0;
+      if (weightCol >= 0) {
+        String v = r.values().get(weightCol).strip();
+        try {
+          weight = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+          weight = Double.NaN;
+        }
+        if (!Double.isFinite(weight) || weight < 0) {
+          throw t.error(r, weightCol, "weight must be a finite number >= 0");
+        }
+      }
+      Map<String, String> attrs = new TreeMap<>();
+      for (int i = 0; i < r.values().size(); i++) {
+        attrs.put(t.header().values().get(i).strip(), r.values().get(i));
+      }
+      out.add(new Response(score, at, Map.copyOf(attrs), weight));
+    }
+    return new Responses(List.copyOf(out), skipped);
+  }
+
+  private static Integer parseScore(String raw, Scale scale) {
+    if (raw.isEmpty() || raw.length() > 3) {
+      return null;
+    }
+    for (int i = 0; i < raw.length(); i++) {
+      if (!Character.isDigit(raw.charAt(i)) || raw.charAt(i) > '9') {
+        return null;
+      }
+    }
+    int s = Integer.parseInt(raw);
+    return scale.contains(s) ? s : null;
+  }
+
+  static Optional<Instant> parseTime(String v, ZoneId zone) {
+    try {
+      return Optional.of(Instant.parse(v));
+    } catch (DateTimeParseException e) {
+      // try the other forms
+    }
+    try {
+      return Optional.of(OffsetDateTime.parse(v).toInstant());
+    } catch (DateTimeParseException e) {
+      // try a date
+    }
+    try {
+      return Optional.of(LocalDate.parse(v).atStartOfDay(zone).toInstant());
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  static String describe(int n, int skipped) {
+    return String.format(Locale.ROOT, "%d responses%s", n,
+        skipped > 0 ? String.format(Locale.ROOT, " (%d invalid rows skipped)", skipped) : "");
+  }
+}
