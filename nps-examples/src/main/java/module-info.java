@@ -5,9 +5,10 @@
  * command implementations are internal.
  */
 module org.npskit.examples {
-  requires org.npskit.core;
-  requires org.npskit.policy;
+  requires transitive org.npskit.core;
+  requires transitive org.npskit.policy;
   requires java.sql;
+  requires transitive org.slf4j;
 
   exports org.npskit.examples;
 }

@@ -96,10 +96,12 @@ final class Csv {
       List<Integer> lines = new ArrayList<>();
       int recordLine = line;
       boolean endOfRecord = false;
+      boolean quoted = false;
       while (!endOfRecord) {
         lines.add(line);
         StringBuilder field = new StringBuilder();
         if (i < n && s.charAt(i) == '"') {
+          quoted = true;
           int startLine = line;
           i++;
           while (true) {
@@ -159,7 +161,7 @@ final class Csv {
           endOfRecord = true;
         }
       }
-      boolean blank = values.size() == 1 && values.get(0).isEmpty();
+      boolean blank = !quoted && values.size() == 1 && values.get(0).isEmpty();
       if (!blank) {
         int[] l = lines.stream().mapToInt(Integer::intValue).toArray();
         if (l.length > 0) {

@@ -1,0 +1,100 @@
+package org.npskit.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.npskit.core.NpsResult;
+import org.npskit.policy.Decision;
+import org.npskit.policy.SurveyPolicy;
+import org.slf4j.LoggerFactory;
+
+/** Runs the README examples and checks that their bodies are exactly the README snippets. */
+class QuickStartExamplesTest {
+  private static final Path ROOT = Path.of("..");
+
+  @Test
+  void coreExampleGivesTheFiguresItsCommentsShow() {
+    NpsResult r = QuickStartCore.run();
+    assertThat(r.nps()).isEqualTo(33.333333333333336);
+    assertThat(r.standardError()).isEqualTo(30.429030972509224);
+  }
+
+  @Test
+  void policyExampleSurveysTheTvAndSchedulesIt() {
+    List<String> scheduled = new ArrayList<>();
+    Decision d = QuickStartPolicy.run((c, sku, at) -> scheduled.add(c + " " + sku + " " + at),
+        LoggerFactory.getLogger(QuickStartExamplesTest.class));
+    assertThat(d.isSurvey()).isTrue();
+    assertThat(scheduled).containsExactly("K-1 OLED55-B4 2026-02-27T12:00:00Z");
+  }
+
+  @Test
+  void propertiesExampleLoadsTheReadmeBlock() throws IOException {
+    String block = block(read("docs/policy.md"), "properties").get(0);
+    Properties p = new Properties();
+    p.load(new StringReader(block));
+    SurveyPolicy policy = QuickStartPolicy.fromProperties(p);
+    assertThat(policy.customerCooldown()).isEqualTo(Duration.ofDays(90));
+    assertThat(policy.samplingRate()).isEqualTo(0.5);
+    p.setProperty("nps.policy.colour", "blue");
+    assertThatThrownBy(() -> QuickStartPolicy.fromProperties(p))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nps.policy.colour");
+  }
+
+  @Test
+  void exampleBodiesAreTheReadmeSnippets() throws IOException {
+    String core = squash(read("nps-examples/src/main/java/org/npskit/examples/QuickStartCore.java"));
+    String policy =
+        squash(read("nps-examples/src/main/java/org/npskit/examples/QuickStartPolicy.java"));
+    String coreImports =
+        read("nps-examples/src/main/java/org/npskit/examples/QuickStartCore.java")
+            .replaceAll("\\s+", "");
+    List<String> coreSnippets = block(read("docs/core.md"), "java");
+    List<String> policySnippets = block(read("docs/policy.md"), "java");
+    assertThat(coreSnippets).isNotEmpty();
+    assertThat(policySnippets).hasSize(2);
+    for (String s : coreSnippets) {
+      s.lines().filter(l -> l.startsWith("import ")).forEach(l -> assertThat(coreImports).contains(
+          l.replaceAll("\\s+", "")));
+      assertThat(core).contains(squash(s));
+    }
+    for (String s : policySnippets) {
+      assertThat(policy).contains(squash(s));
+    }
+    assertThat(Instant.parse("2026-02-27T12:00:00Z")).isNotNull();
+  }
+
+  private static String read(String path) throws IOException {
+    return Files.readString(ROOT.resolve(path), StandardCharsets.UTF_8);
+  }
+
+  private static List<String> block(String markdown, String lang) {
+    Matcher m = Pattern.compile("```" + lang + "\\n(.*?)```", Pattern.DOTALL).matcher(markdown);
+    List<String> out = new ArrayList<>();
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
+  }
+
+  /**
+   * Whitespace-insensitive, so indentation inside the method does not matter; import lines are
+   * checked apart from the body (they sit at the top of the example file).
+   */
+  private static String squash(String s) {
+    return s.replaceAll("(?m)^import [^;]+;$", "").replaceAll("\\s+", "");
+  }
+}
