@@ -47,6 +47,21 @@ abstract class JdbcContactHistoryContract extends ContactHistoryContract {
     assertThat(commitSurveyOn(fresh)).isTrue();
   }
 
+  @Test
+  void aLostAccountClaimUndoesTheCustomerClaim() {
+    store.setOptedOut("C2", false);
+    assertThat(commitSurvey("O1", "C1", "A1", T0)).isTrue();
+    HistorySnapshot stale = store.load(query("C2", "A1", "O2"));
+    assertThat(commitSurvey("O3", "C3", "A1", T0.plusSeconds(1))).isTrue();
+
+    assertThat(store.commit(HistoryCommit.survey(survey("O2", "C2", "A1", T0), stale))).isFalse();
+
+    HistorySnapshot now = store.load(query("C2", "A1", "O2"));
+    assertThat(now.customerVersion()).isEqualTo(stale.customerVersion());
+    assertThat(now.orderDecided()).isFalse();
+    assertThat(store.commit(HistoryCommit.survey(survey("O2", "C2", "A1", T0), now))).isTrue();
+  }
+
   private static boolean commitSurveyOn(JdbcContactHistory history) {
     HistorySnapshot snapshot = history.load(query("C1", null, "O1"));
     return history.commit(
