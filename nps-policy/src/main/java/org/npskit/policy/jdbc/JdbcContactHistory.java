@@ -36,8 +36,9 @@ import org.npskit.policy.spi.SurveyRecord;
  * second of two racing processes fail), the same for the account, and the {@code INSERT} of the
  * decided order whose primary key is the order id. Any lost race (zero rows updated, duplicate key,
  * serialization failure, deadlock) rolls the whole transaction back and returns {@code false}; the
- * gate then reloads and decides again. Rows are always locked in the order customer, account,
- * order, so two deciders never deadlock on each other. A SKIP commit is a single auto-committed
+ * gate then reloads and decides again. Rows are locked in the order customer, account, order,
+ * so two deciders do not deadlock on each other (a deadlock the database detects anyway is a
+ * lost race). A SKIP commit is a single auto-committed
  * {@code INSERT} of the decided order. On PostgreSQL (detected from the connection metadata) the
  * SURVEY commit is a single statement whose data-modifying {@code WITH} queries claim the versions
  * and feed the decision insert: a SURVEY then costs two round trips (load, commit statement;

@@ -5,7 +5,7 @@ class PostgresContactHistoryTest extends JdbcContactHistoryContract {
 
   @Override
   protected JdbcContactHistory.Builder newBuilder() {
-    return JdbcContactHistory.builder(EmbeddedPostgresHolder.dataSource())
+    return JdbcContactHistory.builder(EmbeddedPostgresHolder.pooledDataSource())
         .tablePrefix(EmbeddedPostgresHolder.freshPrefix("contract"));
   }
 }
