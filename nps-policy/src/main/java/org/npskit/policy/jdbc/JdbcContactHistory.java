@@ -36,10 +36,14 @@ import org.npskit.policy.spi.SurveyRecord;
  * second of two racing processes fail), the same for the account, and the {@code INSERT} of the
  * decided order whose primary key is the order id. Any lost race (zero rows updated, duplicate key,
  * serialization failure, deadlock) rolls the whole transaction back and returns {@code false}; the
- * gate then reloads and decides again. Rows are always locked in the order customer, account,
- * order, so two deciders never deadlock on each other. A SKIP commit is a single auto-committed
- * {@code INSERT} of the decided order. A SURVEY decision thus costs four round trips (load,
- * customer version, decided order, commit; five with an account), a SKIP two.
+ * gate then reloads and decides again. Rows are locked in the order customer, account, order,
+ * so two deciders do not deadlock on each other (a deadlock the database detects anyway is a
+ * lost race). A SKIP commit is a single auto-committed
+ * {@code INSERT} of the decided order. On PostgreSQL (detected from the connection metadata) the
+ * SURVEY commit is a single statement whose data-modifying {@code WITH} queries claim the versions
+ * and feed the decision insert: a SURVEY then costs two round trips (load, commit statement;
+ * three with an account: the transaction's {@code COMMIT}), a SKIP two. Elsewhere a SURVEY costs
+ * four (load, customer version, decided order, commit; five with an account).
  *
  * <p><b>Schema.</b> Tables {@code <prefix>schema_version}, {@code <prefix>customer}, {@code
  * <prefix>account}, {@code <prefix>decision} and {@code <prefix>response} of schema version
@@ -89,6 +93,7 @@ public final class JdbcContactHistory implements ContactHistory {
   private final SqlText sql;
   private final SqlRunner runner;
   private final AtomicLong lastInitialVersion = new AtomicLong();
+  private volatile Boolean postgres;
 
   private JdbcContactHistory(Builder builder) {
     this.tablePrefix = builder.tablePrefix;
@@ -269,9 +274,90 @@ public final class JdbcContactHistory implements ContactHistory {
     requireStorable(commit.customerId(), "customerId");
     requireStorable(commit.accountId(), "accountId");
     commit.surveyRecord().ifPresent(s -> requireStorable(s.sku(), "sku"));
-    return commit.outcome() == Outcome.SURVEY
-        ? runner.transaction("commit", c -> commit(c, commit))
-        : runner.autoCommit("commit", c -> commitSkip(c, commit));
+    if (commit.outcome() == Outcome.SKIP) {
+      return runner.autoCommit("commit", c -> commitSkip(c, commit));
+    }
+    if (!singleStatementSurvey()) {
+      return runner.transaction("commit", c -> commit(c, commit));
+    }
+    // Without an account the single statement claims one version: if it matches no row, nothing
+    // changed at all, so it can run auto-committed. With an account, a customer claim that
+    // matched must be undone when the account claim did not: one transaction.
+    return commit.accountId() == null
+        ? runner.autoCommit("commit", c -> commitSurveyInOneStatement(c, commit))
+        : runner.transaction("commit", c -> commitSurveyInOneStatement(c, commit));
+  }
+
+  /** Whether the database is PostgreSQL (detected once, on the first SURVEY commit). */
+  private boolean singleStatementSurvey() {
+    Boolean known = postgres;
+    if (known == null) {
+      known =
+          runner.autoCommit(
+              "commit",
+              c -> "PostgreSQL".equalsIgnoreCase(c.getMetaData().getDatabaseProductName()));
+      postgres = known;
+    }
+    return known;
+  }
+
+  /**
+   * PostgreSQL: the version claims run as data-modifying {@code WITH} queries feeding the decision
+   * insert, one statement. A claim that matches no row yields no decision row: returns false
+   * after rolling back whatever the other claim changed.
+   */
+  private boolean commitSurveyInOneStatement(Connection c, HistoryCommit commit)
+      throws SQLException {
+    boolean newCustomer = commit.expectedCustomerVersion() == 0L;
+    int accountMode =
+        commit.accountId() == null
+            ? SqlText.ACCOUNT_NONE
+            : commit.expectedAccountVersion() == 0L ? SqlText.ACCOUNT_NEW : SqlText.ACCOUNT_KNOWN;
+    String statement =
+        sql.surveyStatements().get(SqlText.surveyStatementIndex(newCustomer, accountMode));
+    try (PreparedStatement ps = runner.prepare(c, statement)) {
+      int i = bindClaim(ps, 1, newCustomer, commit.customerId(), commit.expectedCustomerVersion());
+      if (accountMode != SqlText.ACCOUNT_NONE) {
+        i =
+            bindClaim(
+                ps,
+                i,
+                accountMode == SqlText.ACCOUNT_NEW,
+                commit.accountId(),
+                commit.expectedAccountVersion());
+      }
+      bindDecision(ps, i, commit);
+      if (ps.executeUpdate() == 1) {
+        return true;
+      }
+      rollbackIfInTransaction(c);
+      return false;
+    } catch (SQLException e) {
+      if (SqlStates.isConflict(e)) {
+        rollbackIfInTransaction(c);
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private static void rollbackIfInTransaction(Connection c) throws SQLException {
+    if (!c.getAutoCommit()) {
+      c.rollback();
+    }
+  }
+
+  private int bindClaim(PreparedStatement ps, int index, boolean isNew, String key, long expected)
+      throws SQLException {
+    if (isNew) {
+      ps.setString(index, key);
+      ps.setLong(index + 1, initialVersion());
+      return index + 2;
+    }
+    ps.setLong(index, expected + 1);
+    ps.setString(index + 1, key);
+    ps.setLong(index + 2, expected);
+    return index + 3;
   }
 
   private boolean commit(Connection c, HistoryCommit commit) throws SQLException {
@@ -318,14 +404,20 @@ public final class JdbcContactHistory implements ContactHistory {
 
   private void insertDecision(Connection c, HistoryCommit commit) throws SQLException {
     try (PreparedStatement ps = runner.prepare(c, sql.insertDecision())) {
-      ps.setString(1, commit.orderId());
-      ps.setString(2, commit.customerId());
-      SqlRunner.setNullableString(ps, 3, commit.accountId());
-      SqlRunner.setInstant(ps, 4, commit.decidedAt());
-      ps.setString(5, commit.outcome().name());
-      SqlRunner.setNullableString(ps, 6, commit.surveyRecord().map(SurveyRecord::sku).orElse(null));
+      bindDecision(ps, 1, commit);
       ps.executeUpdate();
     }
+  }
+
+  private static void bindDecision(PreparedStatement ps, int index, HistoryCommit commit)
+      throws SQLException {
+    ps.setString(index, commit.orderId());
+    ps.setString(index + 1, commit.customerId());
+    SqlRunner.setNullableString(ps, index + 2, commit.accountId());
+    SqlRunner.setInstant(ps, index + 3, commit.decidedAt());
+    ps.setString(index + 4, commit.outcome().name());
+    SqlRunner.setNullableString(
+        ps, index + 5, commit.surveyRecord().map(SurveyRecord::sku).orElse(null));
   }
 
   /**

@@ -2,7 +2,6 @@ package org.npskit.policy.jdbc;
 
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.npskit.policy.spi.ContactHistory;
 
 /** The store contract on H2 (in memory, one database per test). */
 class H2ContactHistoryTest extends JdbcContactHistoryContract {
@@ -12,9 +11,7 @@ class H2ContactHistoryTest extends JdbcContactHistoryContract {
   }
 
   @Override
-  protected ContactHistory newStore() {
-    JdbcContactHistory history = JdbcContactHistory.builder(freshH2()).build();
-    history.createSchema();
-    return history;
+  protected JdbcContactHistory.Builder newBuilder() {
+    return JdbcContactHistory.builder(freshH2());
   }
 }
