@@ -117,6 +117,51 @@ class NpsKitJarIT {
   }
 
   @Test
+  void twoProcessesSharingOneH2ServerSurveyEachOrderAtMostOnce() throws Exception {
+    Path c = CONTRACT.resolve("policy/p1-toner-vs-tv");
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    org.h2.tools.Server server = org.h2.tools.Server.createTcpServer("-tcpPort",
+        String.valueOf(port), "-ifNotExists", "-baseDir", dir.toString()).start();
+    String url = "jdbc:h2:tcp://localhost:" + port + "/shared";
+    String[] args = {"decide", "--format", "json", "--store", url, "--policy",
+        c.resolve("policy.properties").toString(), c.resolve("orders.csv").toString()};
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.Callable<JarRun> run = () -> {
+        start.await();
+        return JarRun.of(args);
+      };
+      java.util.concurrent.Future<JarRun> a = pool.submit(run);
+      java.util.concurrent.Future<JarRun> b = pool.submit(run);
+      start.countDown();
+      JarRun ra = a.get();
+      JarRun rb = b.get();
+      assertThat(ra.exitCode()).as(ra.stderr()).isZero();
+      assertThat(rb.exitCode()).as(rb.stderr()).isZero();
+      long surveys = (ra.stdout() + rb.stdout()).lines()
+          .filter(l -> l.contains("\"decision\":\"SURVEY\"")).count();
+      assertThat(surveys).isEqualTo(1);
+      assertThat((ra.stdout() + rb.stdout()).lines().count()).isEqualTo(14);
+    } finally {
+      pool.shutdownNow();
+      server.stop();
+    }
+  }
+
+  @Test
+  void weightedReportGivesTheEffectiveSampleSize() throws IOException {
+    Path f = write("w.csv", "score,w\n10,1\n10,1\n0,2\n");
+    JarRun r = JarRun.of("report", "--format", "json", "--weight", "w", f.toString());
+    assertThat(r.exitCode()).as(r.stderr()).isZero();
+    assertThat(r.stdout()).contains("\"n\":3,", "\"nps\":0.0,", "\"effectiveN\":2.6666666666666665");
+  }
+
+  @Test
   void svgIsAValidChartWithTheIntervalBand() throws Exception {
     Path svg = dir.resolve("trend.svg");
     JarRun r = JarRun.of("report", "--period", "month", "--svg", svg.toString(),
