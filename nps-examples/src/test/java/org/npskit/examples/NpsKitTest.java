@@ -36,6 +36,9 @@ class NpsKitTest {
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("--margin", "\"five\"");
     assertThat(run("report", "--method", "bayes", "x.csv")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("bayes");
+    assertThat(run("compare", "--method", "tango", "a.csv", "b.csv")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("tango");
+    assertThat(out.size()).isZero();
   }
 
   @Test

@@ -39,8 +39,8 @@ final class CompareCommand implements Command {
         "",
         "options:",
         "  --confidence C   confidence level in (0, 1) (default 0.95)",
-        "  --method M       adjusted-wald (default) | wald | tango (tango: the difference",
-        "                   interval is Wald; each side's own interval uses tango)",
+        "  --method M       adjusted-wald (default) | wald (tango's score interval is",
+        "                   for one result; use report --method tango per file)",
         "  --scale S        0-10 (default) | 1-10",
         "  --skip-invalid   skip rows with a blank or invalid score",
         "  --format F       text (default) | json",
@@ -55,6 +55,10 @@ final class CompareCommand implements Command {
     List<String> files = a.files(2, "two files A.csv B.csv");
     double confidence = a.confidence();
     IntervalMethod method = a.choice("method", "adjusted-wald", IntervalMethod::parse);
+    if (method == IntervalMethod.TANGO_SCORE) {
+      throw a.usage("option --method: tango is a one-result interval; compare takes "
+          + "adjusted-wald or wald, was \"%s\"", a.value("method").orElseThrow());
+    }
     Scale scale = a.choice("scale", "0-10", Scale::parse);
     boolean json = Formats.json(a);
     NpsTally ta = load(files.get(0), scale, a.flag("skip-invalid"));
