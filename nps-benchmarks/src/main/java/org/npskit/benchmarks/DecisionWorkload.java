@@ -11,15 +11,16 @@ import java.util.SplittableRandom;
 /**
  * Reproducible decision workload: a catalogue, a customer base whose every member holds one past
  * survey, and a stream of orders to decide. Order {@code seq} is the template {@code seq mod 65536}
- * with a fresh order id and an event time {@value #STEP_SECONDS} s after order {@code seq - 1}, so at
- * a million customers each customer orders a few times a year of simulated time.
+ * with a fresh order id and an event time {@link #stepSeconds()} after order {@code seq - 1}, chosen
+ * so that a customer orders about {@value #ORDERS_PER_CUSTOMER_YEAR} times a year of simulated time
+ * (at a million customers: one order every 5 simulated seconds).
  */
 public final class DecisionWorkload {
 
     /** Event time of order 0. */
     public static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-    /** Simulated seconds between two consecutive orders. */
-    public static final long STEP_SECONDS = 10;
+    /** Orders per customer and simulated year. */
+    public static final int ORDERS_PER_CUSTOMER_YEAR = 6;
 
     private static final int TEMPLATES = 1 << 16;
     private static final long YEAR = Duration.ofDays(365).toSeconds();
@@ -45,6 +46,7 @@ public final class DecisionWorkload {
     private record Template(int customer, List<BenchLine> lines, boolean consent) {
     }
 
+    private final long stepSeconds;
     private final String[] customerIds;
     private final long[] pastSurvey;
     private final BenchLine[] catalogue;
@@ -62,6 +64,7 @@ public final class DecisionWorkload {
             throw new IllegalArgumentException("customers must be >= 1, was " + customers);
         }
         SplittableRandom random = new SplittableRandom(seed);
+        stepSeconds = Math.max(1, YEAR / ((long) ORDERS_PER_CUSTOMER_YEAR * customers));
         customerIds = new String[customers];
         pastSurvey = new long[customers];
         for (int i = 0; i < customers; i++) {
@@ -109,6 +112,15 @@ public final class DecisionWorkload {
      */
     public int customers() {
         return customerIds.length;
+    }
+
+    /**
+     * Returns the simulated seconds between two consecutive orders.
+     *
+     * @return the step, at least 1
+     */
+    public long stepSeconds() {
+        return stepSeconds;
     }
 
     /**
@@ -179,6 +191,6 @@ public final class DecisionWorkload {
     public BenchOrder order(long seq) {
         Template template = templates[(int) (seq & (TEMPLATES - 1))];
         return new BenchOrder("O" + seq, customerIds[template.customer()],
-                T0.plusSeconds(seq * STEP_SECONDS), template.lines(), template.consent());
+                T0.plusSeconds(seq * stepSeconds), template.lines(), template.consent());
     }
 }
