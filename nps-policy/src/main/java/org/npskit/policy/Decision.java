@@ -1,0 +1,231 @@
+package org.npskit.policy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.npskit.policy.internal.Checks;
+
+/**
+ * The answer for one purchase: outcome, ordered reasons (the first is the primary reason), the
+ * subject line, when to send, and when the customer is eligible again. Immutable and thread-safe.
+ *
+ * <ul>
+ *   <li>SURVEY: no reasons, a subject, {@code sendAt} = decision time + send delay.
+ *   <li>SKIP: at least one reason, no {@code sendAt}; the subject is the line the survey would
+ *       have been about when one was a candidate (absent when no line qualified and for
+ *       {@code DUPLICATE_ORDER} and {@code HISTORY_UNAVAILABLE}); {@code eligibleAgainAt} is set
+ *       whenever a frequency reason is present.
+ * </ul>
+ */
+public final class Decision {
+  private final String orderId;
+  private final String customerId;
+  private final Outcome outcome;
+  private final List<Reason> reasons;
+  private final OrderLine subject;
+  private final Instant decidedAt;
+  private final Instant sendAt;
+  private final Instant eligibleAgainAt;
+
+  private Decision(
+      String orderId,
+      String customerId,
+      Outcome outcome,
+      List<Reason> reasons,
+      OrderLine subject,
+      Instant decidedAt,
+      Instant sendAt,
+      Instant eligibleAgainAt) {
+    this.orderId = Checks.notBlank(orderId, "orderId");
+    this.customerId = Checks.notBlank(customerId, "customerId");
+    this.outcome = outcome;
+    this.reasons = List.copyOf(reasons);
+    this.subject = subject;
+    this.decidedAt = Objects.requireNonNull(decidedAt, "decidedAt");
+    this.sendAt = sendAt;
+    this.eligibleAgainAt = eligibleAgainAt;
+  }
+
+  /**
+   * A SURVEY decision.
+   *
+   * @param orderId the order; not blank
+   * @param customerId the customer; not blank
+   * @param subject the subject line; not null
+   * @param decidedAt the decision time; not null
+   * @param sendAt when to send; not null
+   * @return the decision
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if an id is blank
+   */
+  public static Decision survey(
+      String orderId, String customerId, OrderLine subject, Instant decidedAt, Instant sendAt) {
+    Objects.requireNonNull(subject, "subject");
+    Objects.requireNonNull(sendAt, "sendAt");
+    return new Decision(
+        orderId, customerId, Outcome.SURVEY, List.of(), subject, decidedAt, sendAt, null);
+  }
+
+  /**
+   * A SKIP decision.
+   *
+   * @param orderId the order; not blank
+   * @param customerId the customer; not blank
+   * @param reasons the reasons, primary first; not empty
+   * @param subject the would-be subject, or null
+   * @param decidedAt the decision time; not null
+   * @param eligibleAgainAt when frequency rules release the customer, or null
+   * @return the decision
+   * @throws NullPointerException if a required argument is null
+   * @throws IllegalArgumentException if an id is blank or there is no reason
+   */
+  public static Decision skip(
+      String orderId,
+      String customerId,
+      List<Reason> reasons,
+      OrderLine subject,
+      Instant decidedAt,
+      Instant eligibleAgainAt) {
+    Objects.requireNonNull(reasons, "reasons");
+    if (reasons.isEmpty()) {
+      throw new IllegalArgumentException("reasons must not be empty for SKIP, was []");
+    }
+    return new Decision(
+        orderId, customerId, Outcome.SKIP, reasons, subject, decidedAt, null, eligibleAgainAt);
+  }
+
+  /**
+   * The order id.
+   *
+   * @return the order id
+   */
+  public String orderId() {
+    return orderId;
+  }
+
+  /**
+   * The customer id.
+   *
+   * @return the customer id
+   */
+  public String customerId() {
+    return customerId;
+  }
+
+  /**
+   * The outcome.
+   *
+   * @return SURVEY or SKIP
+   */
+  public Outcome outcome() {
+    return outcome;
+  }
+
+  /**
+   * Whether to send a survey.
+   *
+   * @return true for SURVEY
+   */
+  public boolean isSurvey() {
+    return outcome == Outcome.SURVEY;
+  }
+
+  /**
+   * The reasons, in contract order; empty for SURVEY.
+   *
+   * @return an unmodifiable list
+   */
+  public List<Reason> reasons() {
+    return reasons;
+  }
+
+  /**
+   * The reason codes, in contract order.
+   *
+   * @return an unmodifiable list
+   */
+  public List<ReasonCode> reasonCodes() {
+    return reasons.stream().map(Reason::code).toList();
+  }
+
+  /**
+   * The primary (first) reason.
+   *
+   * @return the first reason, or empty for SURVEY
+   */
+  public Optional<Reason> primaryReason() {
+    return reasons.stream().findFirst();
+  }
+
+  /**
+   * The subject line (what the survey is, or would have been, about).
+   *
+   * @return the subject, or empty
+   */
+  public Optional<OrderLine> subject() {
+    return Optional.ofNullable(subject);
+  }
+
+  /**
+   * The subject's SKU.
+   *
+   * @return the SKU, or empty
+   */
+  public Optional<String> subjectSku() {
+    return subject().map(OrderLine::sku);
+  }
+
+  /**
+   * The decision time ({@code now}); a recorded survey carries this time.
+   *
+   * @return the decision time
+   */
+  public Instant decidedAt() {
+    return decidedAt;
+  }
+
+  /**
+   * When to send the survey.
+   *
+   * @return the send time for SURVEY, empty for SKIP
+   */
+  public Optional<Instant> sendAt() {
+    return Optional.ofNullable(sendAt);
+  }
+
+  /**
+   * The latest release instant among the blocking frequency rules.
+   *
+   * @return the instant, or empty when no frequency reason is present
+   */
+  public Optional<Instant> eligibleAgainAt() {
+    return Optional.ofNullable(eligibleAgainAt);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Decision d
+        && orderId.equals(d.orderId)
+        && customerId.equals(d.customerId)
+        && outcome == d.outcome
+        && reasons.equals(d.reasons)
+        && Objects.equals(subject, d.subject)
+        && decidedAt.equals(d.decidedAt)
+        && Objects.equals(sendAt, d.sendAt)
+        && Objects.equals(eligibleAgainAt, d.eligibleAgainAt);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(orderId, customerId, outcome, reasons, subject, decidedAt, sendAt,
+        eligibleAgainAt);
+  }
+
+  @Override
+  public String toString() {
+    return "Decision[" + outcome + " order=" + orderId + " customer=" + customerId
+        + " reasons=" + reasonCodes() + " subject=" + subjectSku().orElse(null)
+        + " sendAt=" + sendAt + " eligibleAgainAt=" + eligibleAgainAt + "]";
+  }
+}

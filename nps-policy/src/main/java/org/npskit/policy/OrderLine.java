@@ -1,0 +1,77 @@
+package org.npskit.policy;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import org.npskit.policy.internal.Checks;
+
+/**
+ * One line of a purchase. Immutable and thread-safe.
+ *
+ * @param sku the article number; not blank
+ * @param category the category path; not null
+ * @param unitPrice the price of one unit; not null, not negative
+ * @param quantity the number of units, at least 1
+ * @param services services sold with the line (e.g. {@code INSTALLATION}), normalized to upper
+ *     case; not null, no blank element
+ */
+public record OrderLine(
+    String sku, CategoryPath category, Money unitPrice, int quantity, Set<String> services) {
+
+  /**
+   * Validates the line.
+   *
+   * @param sku the article number; not blank
+   * @param category the category path; not null
+   * @param unitPrice the unit price; not null
+   * @param quantity at least 1
+   * @param services the services; not null
+   * @throws NullPointerException if a component or a service is null
+   * @throws IllegalArgumentException if the SKU or a service is blank or the quantity below 1
+   */
+  public OrderLine {
+    Checks.notBlank(sku, "sku");
+    Objects.requireNonNull(category, "category");
+    Objects.requireNonNull(unitPrice, "unitPrice");
+    if (quantity < 1) {
+      throw new IllegalArgumentException(
+          Checks.format("quantity must be at least 1, was %d (sku %s)", quantity, sku));
+    }
+    Objects.requireNonNull(services, "services");
+    Set<String> normalized = new LinkedHashSet<>();
+    for (String service : services) {
+      normalized.add(Checks.notBlank(service, "service").trim().toUpperCase(Locale.ROOT));
+    }
+    services = Set.copyOf(normalized);
+  }
+
+  /**
+   * A line from texts, e.g. {@code OrderLine.of("OLED55-B4", "tv/oled", Money.of("1899.00",
+   * "EUR"), 1, "INSTALLATION")}.
+   *
+   * @param sku the article number; not blank
+   * @param category the category path text; see {@link CategoryPath#parse}
+   * @param unitPrice the unit price; not null
+   * @param quantity at least 1
+   * @param services services sold with the line
+   * @return the line
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if an argument is invalid
+   */
+  public static OrderLine of(
+      String sku, String category, Money unitPrice, int quantity, String... services) {
+    return new OrderLine(
+        sku, CategoryPath.parse(category), unitPrice, quantity, Set.copyOf(Arrays.asList(services)));
+  }
+
+  /**
+   * The line value: unit price times quantity.
+   *
+   * @return the value, in the unit price's currency
+   */
+  public Money value() {
+    return unitPrice.times(quantity);
+  }
+}

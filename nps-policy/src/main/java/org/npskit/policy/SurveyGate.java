@@ -1,0 +1,418 @@
+package org.npskit.policy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.npskit.policy.internal.Checks;
+import org.npskit.policy.internal.Evaluation;
+import org.npskit.policy.internal.RuleEngine;
+import org.npskit.policy.memory.InMemoryContactHistory;
+import org.npskit.policy.spi.ContactHistory;
+import org.npskit.policy.spi.HistoryCommit;
+import org.npskit.policy.spi.HistoryQuery;
+import org.npskit.policy.spi.HistorySnapshot;
+import org.npskit.policy.spi.HistoryUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The survey gate: policy + contact history + clock. Answers "should this purchase trigger a
+ * survey?" and records the answer atomically.
+ *
+ * <p><b>Time.</b> {@link #decide(Purchase)} and {@link #evaluate(Purchase)} use the purchase's
+ * event time (delivered-at, else ordered-at) as decision time {@code now}; the {@code (purchase,
+ * now)} overloads take it explicitly; {@link #decideNow} and {@link #evaluateNow} use the clock.
+ * The clock is also used by {@link #recordResponse(String)} and {@link #purgeExpired()}. Decision
+ * times are truncated to microseconds (the precision stores keep).
+ *
+ * <p><b>Atomicity.</b> {@code decide} loads a snapshot, runs the rules (a pure function) and
+ * commits with the snapshot's version tokens. A lost race reloads and re-evaluates, up to
+ * {@link Builder#maxAttempts} times, then throws {@link DecisionConflictException}. So across
+ * threads and processes sharing a store, the surveys recorded for a customer never break the
+ * policy, and an order id is decided once.
+ *
+ * <p><b>Store failures.</b> A {@link HistoryUnavailableException} in {@code decide}/{@code
+ * evaluate} follows {@link SurveyPolicy#storeFailure()} (see {@link StoreFailureMode}); it is
+ * logged at warn once per incident (until a store call succeeds again) and reported to the
+ * listener every time. The management methods ({@code cancel}, {@code recordResponse}, opt-out,
+ * purge, erase) propagate it.
+ *
+ * <p><b>Thread safety.</b> Safe for concurrent use; share one gate per policy.
+ *
+ * <p><b>Nulls.</b> No argument may be null ({@link NullPointerException}).
+ */
+public final class SurveyGate {
+  private static final Logger LOG = LoggerFactory.getLogger(SurveyGate.class);
+
+  private final SurveyPolicy policy;
+  private final ContactHistory history;
+  private final Clock clock;
+  private final DecisionListener listener;
+  private final int maxAttempts;
+  private final AtomicBoolean storeFailing = new AtomicBoolean();
+
+  private SurveyGate(Builder b) {
+    this.policy = b.policy;
+    this.history =
+        b.history != null
+            ? b.history
+            : InMemoryContactHistory.withRetention(b.policy.longestWindow().multipliedBy(2));
+    this.clock = b.clock;
+    this.listener = b.listener;
+    this.maxAttempts = b.maxAttempts;
+  }
+
+  /**
+   * Starts a gate for the policy. Defaults: an {@link InMemoryContactHistory} with retention
+   * twice the policy's longest window, {@link Clock#systemUTC()}, a no-op listener, 32 attempts.
+   *
+   * @param policy the policy; not null
+   * @return a new builder
+   * @throws NullPointerException if {@code policy} is null
+   */
+  public static Builder builder(SurveyPolicy policy) {
+    return new Builder(policy);
+  }
+
+  /**
+   * The policy.
+   *
+   * @return the policy
+   */
+  public SurveyPolicy policy() {
+    return policy;
+  }
+
+  /**
+   * The contact history.
+   *
+   * @return the store
+   */
+  public ContactHistory history() {
+    return history;
+  }
+
+  /**
+   * Decides at the purchase's event time and records the decision atomically (the order id for
+   * every outcome, the survey for SURVEY).
+   *
+   * @param purchase the purchase; not null
+   * @return the decision
+   * @throws IllegalArgumentException if the order's currency has no threshold while thresholds
+   *     are set (nothing is recorded)
+   * @throws DecisionConflictException if every attempt lost a race
+   */
+  public Decision decide(Purchase purchase) {
+    return decide(purchase, Objects.requireNonNull(purchase, "purchase").eventTime());
+  }
+
+  /**
+   * Decides at the clock's current instant and records the decision.
+   *
+   * @param purchase the purchase; not null
+   * @return the decision
+   * @throws IllegalArgumentException as {@link #decide(Purchase)}
+   * @throws DecisionConflictException if every attempt lost a race
+   */
+  public Decision decideNow(Purchase purchase) {
+    return decide(purchase, clock.instant());
+  }
+
+  /**
+   * Decides at the given time and records the decision.
+   *
+   * @param purchase the purchase; not null
+   * @param now the decision time; not null
+   * @return the decision
+   * @throws IllegalArgumentException as {@link #decide(Purchase)}
+   * @throws DecisionConflictException if every attempt lost a race
+   */
+  public Decision decide(Purchase purchase, Instant now) {
+    Objects.requireNonNull(purchase, "purchase");
+    Instant at = truncate(now);
+    policy.requireThresholdsFor(purchase.currency());
+    HistoryQuery query = query(purchase, at);
+    for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+      HistorySnapshot snapshot;
+      try {
+        snapshot = history.load(query);
+        recovered();
+      } catch (HistoryUnavailableException e) {
+        return report(storeFailure(purchase, at, e), false);
+      }
+      Evaluation evaluation = RuleEngine.evaluate(purchase, policy, snapshot, at);
+      Decision decision = evaluation.decision();
+      if (snapshot.orderDecided()) {
+        return report(decision, false);
+      }
+      HistoryCommit commit =
+          evaluation.survey() != null
+              ? HistoryCommit.survey(evaluation.survey(), snapshot)
+              : HistoryCommit.skip(
+                  purchase.orderId(), purchase.customerId(), purchase.accountId().orElse(null),
+                  at);
+      boolean committed;
+      try {
+        committed = history.commit(commit);
+        recovered();
+      } catch (HistoryUnavailableException e) {
+        return report(storeFailure(purchase, at, e), false);
+      }
+      if (committed) {
+        LOG.debug("order {} customer {}: {} {} subject={}", purchase.orderId(),
+            purchase.customerId(), decision.outcome(), decision.reasonCodes(),
+            decision.subjectSku().orElse(null));
+        return report(decision, true);
+      }
+      LOG.debug("order {}: commit conflict on attempt {}, re-evaluating", purchase.orderId(),
+          attempt);
+      notifyConflict(purchase.orderId(), attempt);
+    }
+    throw new DecisionConflictException(purchase.orderId(), maxAttempts);
+  }
+
+  /**
+   * Dry run at the purchase's event time: the decision {@code decide} would make now; records
+   * nothing and never changes the history.
+   *
+   * @param purchase the purchase; not null
+   * @return the decision
+   * @throws IllegalArgumentException as {@link #decide(Purchase)}
+   */
+  public Decision evaluate(Purchase purchase) {
+    return evaluate(purchase, Objects.requireNonNull(purchase, "purchase").eventTime());
+  }
+
+  /**
+   * Dry run at the clock's current instant.
+   *
+   * @param purchase the purchase; not null
+   * @return the decision
+   * @throws IllegalArgumentException as {@link #decide(Purchase)}
+   */
+  public Decision evaluateNow(Purchase purchase) {
+    return evaluate(purchase, clock.instant());
+  }
+
+  /**
+   * Dry run at the given time.
+   *
+   * @param purchase the purchase; not null
+   * @param now the decision time; not null
+   * @return the decision
+   * @throws IllegalArgumentException as {@link #decide(Purchase)}
+   */
+  public Decision evaluate(Purchase purchase, Instant now) {
+    Objects.requireNonNull(purchase, "purchase");
+    Instant at = truncate(now);
+    policy.requireThresholdsFor(purchase.currency());
+    HistorySnapshot snapshot;
+    try {
+      snapshot = history.load(query(purchase, at));
+      recovered();
+    } catch (HistoryUnavailableException e) {
+      return report(storeFailure(purchase, at, e), false);
+    }
+    return report(RuleEngine.evaluate(purchase, policy, snapshot, at).decision(), false);
+  }
+
+  /**
+   * Releases the survey of a cancelled or returned order (it no longer counts for cooldowns,
+   * caps or repeat subjects); the order id stays decided.
+   *
+   * @param orderId the order; not null
+   * @return true if a survey was released
+   * @throws HistoryUnavailableException if the store fails
+   */
+  public boolean cancel(String orderId) {
+    boolean released = history.cancel(Objects.requireNonNull(orderId, "orderId"));
+    LOG.debug("cancel order {}: released={}", orderId, released);
+    return released;
+  }
+
+  /**
+   * Records a response now (clock time).
+   *
+   * @param customerId the customer; not null
+   * @throws HistoryUnavailableException if the store fails
+   */
+  public void recordResponse(String customerId) {
+    recordResponse(customerId, clock.instant());
+  }
+
+  /**
+   * Records a response at the given time (starts the response cooldown).
+   *
+   * @param customerId the customer; not null
+   * @param at the response time; not null
+   * @throws HistoryUnavailableException if the store fails
+   */
+  public void recordResponse(String customerId, Instant at) {
+    Objects.requireNonNull(customerId, "customerId");
+    history.recordResponse(customerId, truncate(at));
+  }
+
+  /**
+   * Opts the customer out: every later decision is SKIP with {@code NO_CONSENT}.
+   *
+   * @param customerId the customer; not null
+   * @throws HistoryUnavailableException if the store fails
+   */
+  public void optOut(String customerId) {
+    history.setOptedOut(Objects.requireNonNull(customerId, "customerId"), true);
+  }
+
+  /**
+   * Withdraws an opt-out.
+   *
+   * @param customerId the customer; not null
+   * @throws HistoryUnavailableException if the store fails
+   */
+  public void optIn(String customerId) {
+    history.setOptedOut(Objects.requireNonNull(customerId, "customerId"), false);
+  }
+
+  /**
+   * Erases everything stored about the customer (GDPR).
+   *
+   * @param customerId the customer; not null
+   * @throws HistoryUnavailableException if the store fails
+   */
+  public void eraseCustomer(String customerId) {
+    history.eraseCustomer(Objects.requireNonNull(customerId, "customerId"));
+  }
+
+  /**
+   * Retention: purges entries older than the clock's instant minus the policy's longest window.
+   *
+   * @throws HistoryUnavailableException if the store fails
+   */
+  public void purgeExpired() {
+    history.purge(clock.instant().minus(policy.longestWindow()));
+  }
+
+  private HistoryQuery query(Purchase purchase, Instant now) {
+    Duration longest = policy.longestWindow();
+    return new HistoryQuery(
+        purchase.customerId(), purchase.accountId().orElse(null), purchase.orderId(),
+        now.minus(longest), now.plus(longest));
+  }
+
+  private static Instant truncate(Instant now) {
+    return Objects.requireNonNull(now, "now").truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private Decision storeFailure(Purchase purchase, Instant now, HistoryUnavailableException e) {
+    if (storeFailing.compareAndSet(false, true)) {
+      LOG.warn("contact history unavailable ({}), failing {}: {}", e.operation(),
+          policy.storeFailure() == StoreFailureMode.FAIL_OPEN ? "open" : "closed", e.toString());
+    }
+    try {
+      listener.onStoreFailure(e);
+    } catch (RuntimeException listenerFailure) {
+      LOG.warn("decision listener failed in onStoreFailure", listenerFailure);
+    }
+    if (policy.storeFailure() == StoreFailureMode.FAIL_OPEN) {
+      return RuleEngine.evaluate(purchase, policy, HistorySnapshot.empty(), now).decision();
+    }
+    return RuleEngine.skipOnly(purchase, now, new Reason(ReasonCode.HISTORY_UNAVAILABLE,
+        Checks.format("contact history unavailable during %s", e.operation()))).decision();
+  }
+
+  private void recovered() {
+    if (storeFailing.compareAndSet(true, false)) {
+      LOG.info("contact history available again");
+    }
+  }
+
+  private Decision report(Decision decision, boolean recorded) {
+    try {
+      listener.onDecision(decision, recorded);
+    } catch (RuntimeException e) {
+      LOG.warn("decision listener failed in onDecision for order {}", decision.orderId(), e);
+    }
+    return decision;
+  }
+
+  private void notifyConflict(String orderId, int attempt) {
+    try {
+      listener.onConflict(orderId, attempt);
+    } catch (RuntimeException e) {
+      LOG.warn("decision listener failed in onConflict for order {}", orderId, e);
+    }
+  }
+
+  /** Builds a {@link SurveyGate}. Not thread-safe. */
+  public static final class Builder {
+    private final SurveyPolicy policy;
+    private ContactHistory history;
+    private Clock clock = Clock.systemUTC();
+    private DecisionListener listener = DecisionListener.noop();
+    private int maxAttempts = 32;
+
+    private Builder(SurveyPolicy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    /**
+     * Sets the contact history (default: a new in-memory store).
+     *
+     * @param history the store; not null
+     * @return this builder
+     */
+    public Builder history(ContactHistory history) {
+      this.history = Objects.requireNonNull(history, "history");
+      return this;
+    }
+
+    /**
+     * Sets the clock (default {@link Clock#systemUTC()}).
+     *
+     * @param clock the clock; not null
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the listener (default no-op).
+     *
+     * @param listener the listener; not null
+     * @return this builder
+     */
+    public Builder listener(DecisionListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Sets how many load-evaluate-commit attempts {@code decide} makes before giving up.
+     *
+     * @param maxAttempts at least 1 (default 32)
+     * @return this builder
+     * @throws IllegalArgumentException if below 1
+     */
+    public Builder maxAttempts(int maxAttempts) {
+      if (maxAttempts < 1) {
+        throw new IllegalArgumentException(
+            Checks.format("maxAttempts must be at least 1, was %d", maxAttempts));
+      }
+      this.maxAttempts = maxAttempts;
+      return this;
+    }
+
+    /**
+     * Builds the gate.
+     *
+     * @return the gate
+     */
+    public SurveyGate build() {
+      return new SurveyGate(this);
+    }
+  }
+}

@@ -1,0 +1,641 @@
+package org.npskit.policy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import org.npskit.policy.internal.Checks;
+import org.npskit.policy.internal.PathRules;
+import org.npskit.policy.internal.PolicyProperties;
+
+/**
+ * The survey policy: thresholds, category rules, frequency limits, sampling and timing, as listed
+ * in the policy properties contract. Immutable and thread-safe; create it with {@link #builder()}
+ * or {@link #fromProperties(Properties)}.
+ *
+ * <pre>{@code
+ * SurveyPolicy policy = SurveyPolicy.builder()
+ *     .minOrderValue(Money.of("100", "EUR"))
+ *     .excludeCategories("printing/toner", "cables")
+ *     .alwaysCategories("tv/oled")
+ *     .alwaysServices("INSTALLATION")
+ *     .customerCooldown(Duration.ofDays(90))
+ *     .accountCooldown(Duration.ofDays(30))
+ *     .build();
+ * }</pre>
+ */
+public final class SurveyPolicy {
+  private static final String EXCLUDE = "exclude";
+  private static final String ALWAYS = "always";
+
+  private final Map<Currency, Money> minOrderValue;
+  private final Map<Currency, Money> minLineValue;
+  private final PathRules<String> categoryRules;
+  private final Set<String> alwaysServices;
+  private final Duration customerCooldown;
+  private final PathRules<Duration> categoryCooldowns;
+  private final FrequencyCap customerCap;
+  private final Duration accountCooldown;
+  private final FrequencyCap accountCap;
+  private final Duration responseCooldown;
+  private final Duration repeatSubjectWindow;
+  private final double samplingRate;
+  private final String samplingSalt;
+  private final double holdoutRate;
+  private final String holdoutSalt;
+  private final Duration sendDelay;
+  private final StoreFailureMode storeFailure;
+
+  private SurveyPolicy(Builder b) {
+    this.minOrderValue = Map.copyOf(b.minOrderValue);
+    this.minLineValue = Map.copyOf(b.minLineValue);
+    PathRules<String> rules = PathRules.empty();
+    for (CategoryPath p : b.exclude) {
+      rules = rules.with(p, EXCLUDE, "exclude/always category");
+    }
+    for (CategoryPath p : b.always) {
+      rules = rules.with(p, ALWAYS, "exclude/always category");
+    }
+    this.categoryRules = rules;
+    this.alwaysServices = Set.copyOf(b.alwaysServices);
+    this.customerCooldown = b.customerCooldown;
+    this.categoryCooldowns = b.categoryCooldowns;
+    this.customerCap = b.customerCap;
+    this.accountCooldown = b.accountCooldown;
+    this.accountCap = b.accountCap;
+    this.responseCooldown = b.responseCooldown;
+    this.repeatSubjectWindow = b.repeatSubjectWindow;
+    this.samplingRate = b.samplingRate;
+    this.samplingSalt = b.samplingSalt;
+    this.holdoutRate = b.holdoutRate;
+    this.holdoutSalt = b.holdoutSalt;
+    this.sendDelay = b.sendDelay;
+    this.storeFailure = b.storeFailure;
+  }
+
+  /**
+   * A builder with the contract defaults (customer cooldown P90D, sampling 1.0, holdout 0.0 with
+   * salt {@code holdout}, send delay P3D, fail-closed, everything else off).
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The policy with all defaults.
+   *
+   * @return the default policy
+   */
+  public static SurveyPolicy defaults() {
+    return builder().build();
+  }
+
+  /**
+   * Reads a policy from properties: keys under {@code nps.policy.} (see the policy properties
+   * contract); keys outside the prefix are ignored.
+   *
+   * @param properties the properties; not null
+   * @return the policy
+   * @throws NullPointerException if {@code properties} is null
+   * @throws IllegalArgumentException for an unknown key under the prefix, a malformed value, a
+   *     negative duration or conflicting rules; the message names the key and the value
+   */
+  public static SurveyPolicy fromProperties(Properties properties) {
+    Objects.requireNonNull(properties, "properties");
+    Builder builder = builder();
+    PolicyProperties.apply(properties, builder);
+    return builder.build();
+  }
+
+  /**
+   * The minimum order value in a currency.
+   *
+   * @param currency the currency; not null
+   * @return the threshold, or empty when none is set for that currency
+   */
+  public Optional<Money> minOrderValue(Currency currency) {
+    return Optional.ofNullable(minOrderValue.get(Objects.requireNonNull(currency, "currency")));
+  }
+
+  /**
+   * The minimum line value in a currency.
+   *
+   * @param currency the currency; not null
+   * @return the threshold, or empty when none is set for that currency
+   */
+  public Optional<Money> minLineValue(Currency currency) {
+    return Optional.ofNullable(minLineValue.get(Objects.requireNonNull(currency, "currency")));
+  }
+
+  /**
+   * Checks that a currency can be judged: when thresholds are set, each must have one in it.
+   *
+   * @param currency the order currency; not null
+   * @throws IllegalArgumentException naming the currency when a threshold kind is set but not
+   *     for this currency
+   */
+  public void requireThresholdsFor(Currency currency) {
+    Objects.requireNonNull(currency, "currency");
+    requireThreshold(minOrderValue, currency, "min-order-value");
+    requireThreshold(minLineValue, currency, "min-line-value");
+  }
+
+  private static void requireThreshold(Map<Currency, Money> map, Currency c, String key) {
+    if (!map.isEmpty() && !map.containsKey(c)) {
+      throw new IllegalArgumentException(
+          Checks.format(
+              "currency %s has no %s threshold (thresholds are set for %s)",
+              c, key, map.keySet()));
+    }
+  }
+
+  /**
+   * Whether the category is excluded (its most specific exclude/always rule is an exclude).
+   *
+   * @param category the category; not null
+   * @return true if excluded
+   */
+  public boolean isExcluded(CategoryPath category) {
+    return categoryRules.match(Objects.requireNonNull(category, "category"))
+        .filter(EXCLUDE::equals)
+        .isPresent();
+  }
+
+  /**
+   * Whether the line is an "always" line: its category's most specific rule is an always rule,
+   * or it carries an always-service. "Always" only lifts value thresholds; it never lifts an
+   * exclusion.
+   *
+   * @param line the line; not null
+   * @return true if always
+   */
+  public boolean isAlways(OrderLine line) {
+    Objects.requireNonNull(line, "line");
+    return categoryRules.match(line.category()).filter(ALWAYS::equals).isPresent()
+        || line.services().stream().anyMatch(alwaysServices::contains);
+  }
+
+  /**
+   * The customer cooldown that applies when the subject is in the category: the most specific
+   * {@code category-cooldown.<path>}, else {@code customer-cooldown}.
+   *
+   * @param category the subject's category; not null
+   * @return the cooldown
+   */
+  public Duration cooldownFor(CategoryPath category) {
+    return categoryCooldowns.match(Objects.requireNonNull(category, "category"))
+        .orElse(customerCooldown);
+  }
+
+  /**
+   * The category paths never surveyed about.
+   *
+   * @return the exclude rules
+   */
+  public List<CategoryPath> excludeCategories() {
+    return pathsOf(EXCLUDE);
+  }
+
+  /**
+   * The category paths surveyed regardless of value.
+   *
+   * @return the always rules
+   */
+  public List<CategoryPath> alwaysCategories() {
+    return pathsOf(ALWAYS);
+  }
+
+  private List<CategoryPath> pathsOf(String kind) {
+    return categoryRules.asMap().entrySet().stream()
+        .filter(e -> e.getValue().equals(kind))
+        .map(Map.Entry::getKey)
+        .sorted(java.util.Comparator.comparing(CategoryPath::toString))
+        .toList();
+  }
+
+  /**
+   * The services making a line "always" (upper case).
+   *
+   * @return the services
+   */
+  public Set<String> alwaysServices() {
+    return alwaysServices;
+  }
+
+  /**
+   * The default customer cooldown ({@code PT0S} = off).
+   *
+   * @return the cooldown
+   */
+  public Duration customerCooldown() {
+    return customerCooldown;
+  }
+
+  /**
+   * The category cooldowns.
+   *
+   * @return an unmodifiable map from path to cooldown
+   */
+  public Map<CategoryPath, Duration> categoryCooldowns() {
+    return categoryCooldowns.asMap();
+  }
+
+  /**
+   * The customer cap.
+   *
+   * @return the cap, or empty
+   */
+  public Optional<FrequencyCap> maxSurveysPerCustomer() {
+    return Optional.ofNullable(customerCap);
+  }
+
+  /**
+   * The account cooldown ({@code PT0S} = off, the default).
+   *
+   * @return the cooldown
+   */
+  public Duration accountCooldown() {
+    return accountCooldown;
+  }
+
+  /**
+   * The account cap.
+   *
+   * @return the cap, or empty
+   */
+  public Optional<FrequencyCap> maxSurveysPerAccount() {
+    return Optional.ofNullable(accountCap);
+  }
+
+  /**
+   * The response cooldown ({@code PT0S} = off, the default).
+   *
+   * @return the cooldown
+   */
+  public Duration responseCooldown() {
+    return responseCooldown;
+  }
+
+  /**
+   * The repeat-subject window ({@code PT0S} = off, the default).
+   *
+   * @return the window
+   */
+  public Duration repeatSubjectWindow() {
+    return repeatSubjectWindow;
+  }
+
+  /**
+   * The sampling rate.
+   *
+   * @return a rate in [0, 1]
+   */
+  public double samplingRate() {
+    return samplingRate;
+  }
+
+  /**
+   * The sampling salt.
+   *
+   * @return the salt
+   */
+  public String samplingSalt() {
+    return samplingSalt;
+  }
+
+  /**
+   * The holdout rate.
+   *
+   * @return a rate in [0, 1]
+   */
+  public double holdoutRate() {
+    return holdoutRate;
+  }
+
+  /**
+   * The holdout salt.
+   *
+   * @return the salt
+   */
+  public String holdoutSalt() {
+    return holdoutSalt;
+  }
+
+  /**
+   * The send delay.
+   *
+   * @return the delay from decision to sending
+   */
+  public Duration sendDelay() {
+    return sendDelay;
+  }
+
+  /**
+   * The store-failure mode.
+   *
+   * @return the mode
+   */
+  public StoreFailureMode storeFailure() {
+    return storeFailure;
+  }
+
+  /**
+   * The longest configured window (cooldowns, caps, repeat window); how far back and ahead the
+   * rules look and the minimum retention for stores.
+   *
+   * @return the longest window, zero when all are off
+   */
+  public Duration longestWindow() {
+    List<Duration> all = new ArrayList<>(categoryCooldowns.asMap().values());
+    all.add(customerCooldown);
+    all.add(accountCooldown);
+    all.add(responseCooldown);
+    all.add(repeatSubjectWindow);
+    if (customerCap != null) {
+      all.add(customerCap.window());
+    }
+    if (accountCap != null) {
+      all.add(accountCap.window());
+    }
+    return all.stream().max(Duration::compareTo).orElse(Duration.ZERO);
+  }
+
+  @Override
+  public String toString() {
+    return String.format(
+        Locale.ROOT,
+        "SurveyPolicy[minOrderValue=%s, minLineValue=%s, exclude=%s, always=%s, alwaysServices=%s,"
+            + " customerCooldown=%s, categoryCooldowns=%s, customerCap=%s, accountCooldown=%s,"
+            + " accountCap=%s, responseCooldown=%s, repeatSubjectWindow=%s, sampling=%s/'%s',"
+            + " holdout=%s/'%s', sendDelay=%s, storeFailure=%s]",
+        minOrderValue.values(), minLineValue.values(), excludeCategories(), alwaysCategories(),
+        alwaysServices, customerCooldown, categoryCooldowns.asMap(), customerCap, accountCooldown,
+        accountCap, responseCooldown, repeatSubjectWindow, samplingRate, samplingSalt, holdoutRate,
+        holdoutSalt, sendDelay, storeFailure.propertyValue());
+  }
+
+  /**
+   * Builds a {@link SurveyPolicy}. Not thread-safe. Each setter validates its argument at once
+   * ({@link NullPointerException} for null, {@link IllegalArgumentException} naming the parameter
+   * and value otherwise); {@link #build()} checks rules that span settings.
+   */
+  public static final class Builder {
+    private final Map<Currency, Money> minOrderValue = new LinkedHashMap<>();
+    private final Map<Currency, Money> minLineValue = new LinkedHashMap<>();
+    private final Set<CategoryPath> exclude = new LinkedHashSet<>();
+    private final Set<CategoryPath> always = new LinkedHashSet<>();
+    private final Set<String> alwaysServices = new LinkedHashSet<>();
+    private Duration customerCooldown = Duration.ofDays(90);
+    private PathRules<Duration> categoryCooldowns = PathRules.empty();
+    private FrequencyCap customerCap;
+    private Duration accountCooldown = Duration.ZERO;
+    private FrequencyCap accountCap;
+    private Duration responseCooldown = Duration.ZERO;
+    private Duration repeatSubjectWindow = Duration.ZERO;
+    private double samplingRate = 1.0;
+    private String samplingSalt = "";
+    private double holdoutRate = 0.0;
+    private String holdoutSalt = "holdout";
+    private Duration sendDelay = Duration.ofDays(3);
+    private StoreFailureMode storeFailure = StoreFailureMode.FAIL_CLOSED;
+
+    private Builder() {}
+
+    /**
+     * Adds order-total thresholds, one per currency.
+     *
+     * @param thresholds the thresholds; thresholds pass at equality
+     * @return this builder
+     * @throws IllegalArgumentException if a currency is given twice
+     */
+    public Builder minOrderValue(Money... thresholds) {
+      addThresholds(minOrderValue, thresholds, "minOrderValue");
+      return this;
+    }
+
+    /**
+     * Adds subject-line thresholds, one per currency.
+     *
+     * @param thresholds the thresholds; thresholds pass at equality
+     * @return this builder
+     * @throws IllegalArgumentException if a currency is given twice
+     */
+    public Builder minLineValue(Money... thresholds) {
+      addThresholds(minLineValue, thresholds, "minLineValue");
+      return this;
+    }
+
+    private static void addThresholds(Map<Currency, Money> map, Money[] values, String name) {
+      for (Money m : Objects.requireNonNull(values, name)) {
+        Objects.requireNonNull(m, name);
+        if (map.putIfAbsent(m.currency(), m) != null) {
+          throw new IllegalArgumentException(
+              Checks.format(
+                  "%s has two thresholds for %s: %s and %s",
+                  name, m.currency(), map.get(m.currency()), m));
+        }
+      }
+    }
+
+    /**
+     * Adds excluded category paths.
+     *
+     * @param paths category paths, e.g. {@code printing/toner}
+     * @return this builder
+     * @throws IllegalArgumentException if a path is malformed
+     */
+    public Builder excludeCategories(String... paths) {
+      for (String p : Objects.requireNonNull(paths, "paths")) {
+        exclude.add(CategoryPath.parse(p));
+      }
+      return this;
+    }
+
+    /**
+     * Adds "always" category paths (surveyed regardless of value).
+     *
+     * @param paths category paths
+     * @return this builder
+     * @throws IllegalArgumentException if a path is malformed
+     */
+    public Builder alwaysCategories(String... paths) {
+      for (String p : Objects.requireNonNull(paths, "paths")) {
+        always.add(CategoryPath.parse(p));
+      }
+      return this;
+    }
+
+    /**
+     * Adds services that make a line "always" (compared case-insensitively).
+     *
+     * @param services service names, e.g. {@code INSTALLATION}
+     * @return this builder
+     * @throws IllegalArgumentException if a service is blank
+     */
+    public Builder alwaysServices(String... services) {
+      for (String s : Objects.requireNonNull(services, "services")) {
+        alwaysServices.add(Checks.notBlank(s, "service").trim().toUpperCase(Locale.ROOT));
+      }
+      return this;
+    }
+
+    /**
+     * Sets the customer cooldown ({@code Duration.ZERO} switches it off).
+     *
+     * @param cooldown not negative
+     * @return this builder
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder customerCooldown(Duration cooldown) {
+      this.customerCooldown = Checks.notNegative(cooldown, "customerCooldown");
+      return this;
+    }
+
+    /**
+     * Sets the customer cooldown for subjects in a category (most specific path wins).
+     *
+     * @param path the category path
+     * @param cooldown not negative
+     * @return this builder
+     * @throws IllegalArgumentException if the path is malformed, the cooldown negative, or the
+     *     path already has a different cooldown
+     */
+    public Builder categoryCooldown(String path, Duration cooldown) {
+      categoryCooldowns =
+          categoryCooldowns.with(
+              CategoryPath.parse(path),
+              Checks.notNegative(cooldown, "categoryCooldown"),
+              "category-cooldown");
+      return this;
+    }
+
+    /**
+     * Sets the rolling cap per customer.
+     *
+     * @param cap the cap; not null
+     * @return this builder
+     */
+    public Builder maxSurveysPerCustomer(FrequencyCap cap) {
+      this.customerCap = Objects.requireNonNull(cap, "maxSurveysPerCustomer");
+      return this;
+    }
+
+    /**
+     * Sets the account cooldown.
+     *
+     * @param cooldown not negative
+     * @return this builder
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder accountCooldown(Duration cooldown) {
+      this.accountCooldown = Checks.notNegative(cooldown, "accountCooldown");
+      return this;
+    }
+
+    /**
+     * Sets the rolling cap per account.
+     *
+     * @param cap the cap; not null
+     * @return this builder
+     */
+    public Builder maxSurveysPerAccount(FrequencyCap cap) {
+      this.accountCap = Objects.requireNonNull(cap, "maxSurveysPerAccount");
+      return this;
+    }
+
+    /**
+     * Sets the response cooldown.
+     *
+     * @param cooldown not negative
+     * @return this builder
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder responseCooldown(Duration cooldown) {
+      this.responseCooldown = Checks.notNegative(cooldown, "responseCooldown");
+      return this;
+    }
+
+    /**
+     * Sets the repeat-subject window.
+     *
+     * @param window not negative
+     * @return this builder
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder repeatSubjectWindow(Duration window) {
+      this.repeatSubjectWindow = Checks.notNegative(window, "repeatSubjectWindow");
+      return this;
+    }
+
+    /**
+     * Sets the sampling rate and salt.
+     *
+     * @param rate in [0, 1]
+     * @param salt not null
+     * @return this builder
+     * @throws IllegalArgumentException if the rate is outside [0, 1]
+     */
+    public Builder sampling(double rate, String salt) {
+      this.samplingRate = Checks.rate(rate, "samplingRate");
+      this.samplingSalt = Objects.requireNonNull(salt, "samplingSalt");
+      return this;
+    }
+
+    /**
+     * Sets the holdout rate and salt.
+     *
+     * @param rate in [0, 1]
+     * @param salt not null
+     * @return this builder
+     * @throws IllegalArgumentException if the rate is outside [0, 1]
+     */
+    public Builder holdout(double rate, String salt) {
+      this.holdoutRate = Checks.rate(rate, "holdoutRate");
+      this.holdoutSalt = Objects.requireNonNull(salt, "holdoutSalt");
+      return this;
+    }
+
+    /**
+     * Sets the send delay.
+     *
+     * @param delay not negative
+     * @return this builder
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder sendDelay(Duration delay) {
+      this.sendDelay = Checks.notNegative(delay, "sendDelay");
+      return this;
+    }
+
+    /**
+     * Sets the store-failure mode.
+     *
+     * @param mode not null
+     * @return this builder
+     */
+    public Builder storeFailure(StoreFailureMode mode) {
+      this.storeFailure = Objects.requireNonNull(mode, "storeFailure");
+      return this;
+    }
+
+    /**
+     * Builds the policy.
+     *
+     * @return the policy
+     * @throws IllegalArgumentException if a category path is both excluded and "always"
+     */
+    public SurveyPolicy build() {
+      return new SurveyPolicy(this);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package org.npskit.policy.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.npskit.policy.CategoryPath;
+
+/**
+ * Category rules keyed by path: the most specific (deepest) rule whose path is a segment prefix
+ * of a category wins. Two rules for the same path with different values are rejected when added.
+ * Immutable after {@link #copyOf}; the builder side is {@link #with}.
+ *
+ * @param <V> the rule value
+ */
+public final class PathRules<V> {
+  private final Map<CategoryPath, V> rules;
+
+  private PathRules(Map<CategoryPath, V> rules) {
+    this.rules = rules;
+  }
+
+  /**
+   * No rules.
+   *
+   * @param <V> the rule value
+   * @return empty rules
+   */
+  public static <V> PathRules<V> empty() {
+    return new PathRules<>(Map.of());
+  }
+
+  /**
+   * These rules plus one.
+   *
+   * @param path the path; not null
+   * @param value the value; not null
+   * @param describe how to name the rule kind in a conflict message
+   * @return new rules
+   * @throws IllegalArgumentException if the path already has a different value
+   */
+  public PathRules<V> with(CategoryPath path, V value, String describe) {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(value, "value");
+    V old = rules.get(path);
+    if (old != null && !old.equals(value)) {
+      throw new IllegalArgumentException(
+          Checks.format(
+              "conflicting %s rules for category '%s': %s and %s", describe, path, old, value));
+    }
+    Map<CategoryPath, V> copy = new LinkedHashMap<>(rules);
+    copy.put(path, value);
+    return new PathRules<>(Map.copyOf(copy));
+  }
+
+  /**
+   * The value of the most specific rule matching the category.
+   *
+   * @param category the category; not null
+   * @return the value, or empty if no rule matches
+   */
+  public Optional<V> match(CategoryPath category) {
+    CategoryPath best = null;
+    for (CategoryPath rule : rules.keySet()) {
+      if (category.startsWith(rule) && (best == null || rule.depth() > best.depth())) {
+        best = rule;
+      }
+    }
+    return best == null ? Optional.empty() : Optional.of(rules.get(best));
+  }
+
+  /**
+   * The rules as an unmodifiable map.
+   *
+   * @return the map
+   */
+  public Map<CategoryPath, V> asMap() {
+    return rules;
+  }
+}

@@ -1,0 +1,183 @@
+package org.npskit.policy.jdbc;
+
+/**
+ * Every SQL statement the JDBC store runs, rendered once for a validated table prefix. Values are
+ * always bound parameters ({@code ?}); the prefix is the only spliced text and is validated by
+ * {@link SqlIdentifiers#requireValidPrefix(String)} first.
+ *
+ * @param load one statement reading everything a decision needs (one round trip, one snapshot)
+ * @param updateCustomerVersion conditional version bump of a customer (optimistic check)
+ * @param insertCustomer first row of a customer (unique key: the insert-then-retry path)
+ * @param bumpCustomer unconditional version bump of a customer
+ * @param setOptedOut opt-out flag change with version bump
+ * @param insertCustomerOptedOut first row of a customer with an opt-out flag
+ * @param updateAccountVersion conditional version bump of an account
+ * @param insertAccount first row of an account
+ * @param bumpAccount unconditional version bump of an account
+ * @param decisionOwner reads the customer and account of a decided order
+ * @param customerAccounts reads the accounts a customer's decisions carried
+ * @param insertDecision a decided order (unique key: the order id)
+ * @param cancel releases a recorded survey
+ * @param insertResponse a recorded response
+ * @param purgeDecisions deletes one batch of decisions older than an instant
+ * @param purgeResponses deletes the old responses of one batch of customers
+ * @param purgeCustomers deletes one batch of customer rows that hold nothing but a version
+ * @param purgeAccounts deletes one batch of account rows without decisions
+ * @param eraseDecisions deletes a customer's decisions
+ * @param eraseResponses deletes a customer's responses
+ * @param eraseCustomer deletes a customer's row
+ * @param schemaVersion reads the highest installed schema version
+ * @param schemaVersionExists checks whether a schema version is installed
+ * @param insertSchemaVersion records an installed schema version
+ */
+record SqlText(
+    String load,
+    String updateCustomerVersion,
+    String insertCustomer,
+    String bumpCustomer,
+    String setOptedOut,
+    String insertCustomerOptedOut,
+    String updateAccountVersion,
+    String insertAccount,
+    String bumpAccount,
+    String decisionOwner,
+    String customerAccounts,
+    String insertDecision,
+    String cancel,
+    String insertResponse,
+    String purgeDecisions,
+    String purgeResponses,
+    String purgeCustomers,
+    String purgeAccounts,
+    String eraseDecisions,
+    String eraseResponses,
+    String eraseCustomer,
+    String schemaVersion,
+    String schemaVersionExists,
+    String insertSchemaVersion) {
+
+  /** Row kinds of the {@link #load} statement, in its first column. */
+  static final int KIND_ORDER = 1;
+
+  /** The customer row. */
+  static final int KIND_CUSTOMER = 2;
+
+  /** The account row. */
+  static final int KIND_ACCOUNT = 3;
+
+  /** A survey to the customer. */
+  static final int KIND_CUSTOMER_SURVEY = 4;
+
+  /** A survey to the account. */
+  static final int KIND_ACCOUNT_SURVEY = 5;
+
+  /** A response of the customer. */
+  static final int KIND_RESPONSE = 6;
+
+  /**
+   * Renders every statement for the prefix.
+   *
+   * @param prefix the table prefix; validated here
+   * @return the statements
+   * @throws IllegalArgumentException when the prefix is not a valid identifier prefix
+   */
+  static SqlText forPrefix(String prefix) {
+    String p = SqlIdentifiers.requireValidPrefix(prefix);
+    String decision = p + "decision";
+    String customer = p + "customer";
+    String account = p + "account";
+    String response = p + "response";
+    String versions = p + "schema_version";
+    String liveSurvey =
+        " AND outcome = 'SURVEY' AND cancelled = FALSE AND decided_at >= ? AND decided_at <= ?";
+    String load =
+        "SELECT "
+            + KIND_ORDER
+            + " AS kind, order_id AS ref, CAST(NULL AS BIGINT) AS num, CAST(NULL AS BOOLEAN) AS flag,"
+            + " CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS at, CAST(NULL AS VARCHAR(255)) AS sku,"
+            + " CAST(NULL AS VARCHAR(255)) AS other FROM "
+            + decision
+            + " WHERE order_id = ?"
+            + " UNION ALL SELECT "
+            + KIND_CUSTOMER
+            + ", customer_id, version, opted_out, NULL, NULL, NULL FROM "
+            + customer
+            + " WHERE customer_id = ?"
+            + " UNION ALL SELECT "
+            + KIND_ACCOUNT
+            + ", account_id, version, NULL, NULL, NULL, NULL FROM "
+            + account
+            + " WHERE account_id = ?"
+            + " UNION ALL SELECT "
+            + KIND_CUSTOMER_SURVEY
+            + ", order_id, NULL, NULL, decided_at, subject_sku, account_id FROM "
+            + decision
+            + " WHERE customer_id = ?"
+            + liveSurvey
+            + " UNION ALL SELECT "
+            + KIND_ACCOUNT_SURVEY
+            + ", order_id, NULL, NULL, decided_at, subject_sku, customer_id FROM "
+            + decision
+            + " WHERE account_id = ?"
+            + liveSurvey
+            + " UNION ALL SELECT "
+            + KIND_RESPONSE
+            + ", customer_id, NULL, NULL, responded_at, NULL, NULL FROM "
+            + response
+            + " WHERE customer_id = ? AND responded_at >= ? AND responded_at <= ?";
+    return new SqlText(
+        load,
+        "UPDATE " + customer + " SET version = ? WHERE customer_id = ? AND version = ?",
+        "INSERT INTO " + customer + " (customer_id, version, opted_out) VALUES (?, ?, FALSE)",
+        "UPDATE " + customer + " SET version = version + 1 WHERE customer_id = ?",
+        "UPDATE " + customer + " SET opted_out = ?, version = version + 1 WHERE customer_id = ?",
+        "INSERT INTO " + customer + " (customer_id, version, opted_out) VALUES (?, ?, ?)",
+        "UPDATE " + account + " SET version = ? WHERE account_id = ? AND version = ?",
+        "INSERT INTO " + account + " (account_id, version) VALUES (?, ?)",
+        "UPDATE " + account + " SET version = version + 1 WHERE account_id = ?",
+        "SELECT customer_id, account_id FROM " + decision + " WHERE order_id = ?",
+        "SELECT DISTINCT account_id FROM "
+            + decision
+            + " WHERE customer_id = ? AND account_id IS NOT NULL",
+        "INSERT INTO "
+            + decision
+            + " (order_id, customer_id, account_id, decided_at, outcome, subject_sku, cancelled)"
+            + " VALUES (?, ?, ?, ?, ?, ?, FALSE)",
+        "UPDATE "
+            + decision
+            + " SET cancelled = TRUE WHERE order_id = ? AND outcome = 'SURVEY' AND cancelled = FALSE",
+        "INSERT INTO " + response + " (customer_id, responded_at) VALUES (?, ?)",
+        "DELETE FROM "
+            + decision
+            + " WHERE order_id IN (SELECT order_id FROM "
+            + decision
+            + " WHERE decided_at < ? LIMIT ?)",
+        "DELETE FROM "
+            + response
+            + " WHERE responded_at < ? AND customer_id IN (SELECT customer_id FROM "
+            + response
+            + " WHERE responded_at < ? LIMIT ?)",
+        "DELETE FROM "
+            + customer
+            + " WHERE opted_out = FALSE AND customer_id IN (SELECT c.customer_id FROM "
+            + customer
+            + " c WHERE c.opted_out = FALSE AND NOT EXISTS (SELECT 1 FROM "
+            + decision
+            + " d WHERE d.customer_id = c.customer_id) AND NOT EXISTS (SELECT 1 FROM "
+            + response
+            + " r WHERE r.customer_id = c.customer_id) LIMIT ?)",
+        "DELETE FROM "
+            + account
+            + " WHERE account_id IN (SELECT a.account_id FROM "
+            + account
+            + " a WHERE NOT EXISTS (SELECT 1 FROM "
+            + decision
+            + " d WHERE d.account_id = a.account_id) LIMIT ?)",
+        "DELETE FROM " + decision + " WHERE customer_id = ?",
+        "DELETE FROM " + response + " WHERE customer_id = ?",
+        "DELETE FROM " + customer + " WHERE customer_id = ?",
+        "SELECT MAX(version) FROM " + versions,
+        "SELECT COUNT(*) FROM " + versions + " WHERE version = ?",
+        "INSERT INTO " + versions + " (version, installed_at) VALUES (?, ?)");
+  }
+}

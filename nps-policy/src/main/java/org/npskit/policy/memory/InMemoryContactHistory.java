@@ -1,0 +1,279 @@
+package org.npskit.policy.memory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.npskit.policy.Outcome;
+import org.npskit.policy.spi.ContactHistory;
+import org.npskit.policy.spi.HistoryCommit;
+import org.npskit.policy.spi.HistoryQuery;
+import org.npskit.policy.spi.HistorySnapshot;
+import org.npskit.policy.spi.SurveyRecord;
+
+/**
+ * The default {@link ContactHistory}: in memory, for one process.
+ *
+ * <p><b>Thread safety.</b> Safe for any number of threads. Per-customer and per-account state are
+ * small immutable values in {@link ConcurrentHashMap}s, so {@link #load} takes no lock; all writes
+ * are serialized by one internal lock, which makes {@link #commit} atomic across customer, account
+ * and order id.
+ *
+ * <p><b>Bounded memory.</b> The store is created with a retention (use at least the longest window
+ * of the policy; the gate's default store uses twice that). It forgets old entries in two ways:
+ * on every write for a customer (or account), that customer's (account's) surveys and responses
+ * older than its newest entry minus the retention are dropped; and whenever the newest decision
+ * time seen advances by one retention period (at least one hour) since the last sweep, a sweep
+ * runs {@link #purge} with "newest decision time minus retention", which also drops decided order
+ * ids and customers nobody heard of since. Events older than the newest one by more than the
+ * retention are therefore decided against partial history. Opt-outs are kept until
+ * {@link #eraseCustomer} or opt-in.
+ *
+ * <p>Instants are stored as epoch microseconds; finer precision is truncated.
+ */
+public final class InMemoryContactHistory implements ContactHistory {
+  private static final long MIN_SWEEP_MICROS = 3_600_000_000L;
+
+  private final long retentionMicros;
+  private final ConcurrentHashMap<String, CustomerState> customers = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, AccountState> accounts = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, DecidedOrder> orders = new ConcurrentHashMap<>();
+  private final Object writeLock = new Object();
+  // Guarded by writeLock.
+  private long lastVersion;
+  private long newestDecisionMicros = Long.MIN_VALUE;
+  private long lastSweepMicros = Long.MIN_VALUE;
+
+  private InMemoryContactHistory(Duration retention) {
+    this.retentionMicros = saturatedMicros(retention);
+  }
+
+  /**
+   * Creates an empty store that forgets entries older than the retention (see the class comment).
+   *
+   * @param retention how long entries are kept behind the newest one; not null, not negative; use
+   *     at least the policy's longest window
+   * @return a new empty store
+   * @throws NullPointerException if {@code retention} is null
+   * @throws IllegalArgumentException if {@code retention} is negative
+   */
+  public static InMemoryContactHistory withRetention(Duration retention) {
+    Objects.requireNonNull(retention, "retention");
+    if (retention.isNegative()) {
+      throw new IllegalArgumentException(
+          String.format(Locale.ROOT, "retention must not be negative, was %s", retention));
+    }
+    return new InMemoryContactHistory(retention);
+  }
+
+  private static long saturatedMicros(Duration d) {
+    try {
+      return Math.multiplyExact(d.getSeconds(), 1_000_000L) + d.getNano() / 1000;
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE / 4;
+    }
+  }
+
+  /**
+   * Number of customers currently tracked (for monitoring and tests).
+   *
+   * @return the number of customers with any stored state
+   */
+  public int trackedCustomers() {
+    return customers.size();
+  }
+
+  /**
+   * Number of decided order ids currently kept (for monitoring and tests).
+   *
+   * @return the number of decided order ids
+   */
+  public int decidedOrders() {
+    return orders.size();
+  }
+
+  @Override
+  public HistorySnapshot load(HistoryQuery query) {
+    Objects.requireNonNull(query, "query");
+    long from = Micros.of(query.from());
+    long to = Micros.of(query.to());
+    CustomerState customer = customers.getOrDefault(query.customerId(), CustomerState.NEW);
+    AccountState account =
+        query.accountId() == null
+            ? AccountState.NEW
+            : accounts.getOrDefault(query.accountId(), AccountState.NEW);
+    List<Instant> responses = new ArrayList<>();
+    for (long r : customer.responses()) {
+      if (r >= from && r <= to) {
+        responses.add(Micros.toInstant(r));
+      }
+    }
+    return new HistorySnapshot(
+        orders.containsKey(query.orderId()),
+        customer.optedOut(),
+        customer.surveys().inRange(from, to),
+        account.surveys().inRange(from, to),
+        responses,
+        customer.version(),
+        account.version());
+  }
+
+  @Override
+  public boolean commit(HistoryCommit commit) {
+    Objects.requireNonNull(commit, "commit");
+    long decided = Micros.of(commit.decidedAt());
+    synchronized (writeLock) {
+      if (orders.containsKey(commit.orderId())) {
+        return false;
+      }
+      SurveyRecord survey = commit.survey();
+      if (commit.outcome() == Outcome.SURVEY) {
+        CustomerState customer = customers.getOrDefault(commit.customerId(), CustomerState.NEW);
+        AccountState account =
+            commit.accountId() == null
+                ? AccountState.NEW
+                : accounts.getOrDefault(commit.accountId(), AccountState.NEW);
+        if (customer.version() != commit.expectedCustomerVersion()
+            || (commit.accountId() != null
+                && account.version() != commit.expectedAccountVersion())) {
+          return false;
+        }
+        CustomerState updated =
+            new CustomerState(
+                nextVersion(), customer.optedOut(), customer.surveys().plus(survey),
+                customer.responses());
+        customers.put(commit.customerId(), trim(updated));
+        if (commit.accountId() != null) {
+          Surveys surveys = account.surveys().plus(survey);
+          surveys = surveys.notBefore(minus(surveys.newestMicros(), retentionMicros));
+          accounts.put(commit.accountId(), new AccountState(nextVersion(), surveys));
+        }
+      }
+      orders.put(
+          commit.orderId(),
+          new DecidedOrder(
+              commit.customerId(), commit.accountId(), decided,
+              commit.outcome() == Outcome.SURVEY));
+      advanceAndMaybeSweep(decided);
+      return true;
+    }
+  }
+
+  @Override
+  public boolean cancel(String orderId) {
+    Objects.requireNonNull(orderId, "orderId");
+    synchronized (writeLock) {
+      DecidedOrder order = orders.get(orderId);
+      if (order == null || !order.survey()) {
+        return false;
+      }
+      orders.put(
+          orderId,
+          new DecidedOrder(order.customerId(), order.accountId(), order.decidedMicros(), false));
+      CustomerState customer = customers.get(order.customerId());
+      if (customer != null) {
+        customers.put(
+            order.customerId(),
+            new CustomerState(
+                nextVersion(), customer.optedOut(), customer.surveys().withoutOrder(orderId),
+                customer.responses()));
+      }
+      if (order.accountId() != null) {
+        AccountState account = accounts.get(order.accountId());
+        if (account != null) {
+          accounts.put(
+              order.accountId(),
+              new AccountState(nextVersion(), account.surveys().withoutOrder(orderId)));
+        }
+      }
+      return true;
+    }
+  }
+
+  @Override
+  public void recordResponse(String customerId, Instant at) {
+    Objects.requireNonNull(customerId, "customerId");
+    Objects.requireNonNull(at, "at");
+    long micros = Micros.of(at);
+    synchronized (writeLock) {
+      CustomerState customer = customers.getOrDefault(customerId, CustomerState.NEW);
+      customers.put(
+          customerId,
+          trim(
+              new CustomerState(
+                  nextVersion(), customer.optedOut(), customer.surveys(),
+                  Micros.insertSorted(customer.responses(), micros))));
+    }
+  }
+
+  @Override
+  public void setOptedOut(String customerId, boolean optedOut) {
+    Objects.requireNonNull(customerId, "customerId");
+    synchronized (writeLock) {
+      CustomerState customer = customers.getOrDefault(customerId, CustomerState.NEW);
+      CustomerState updated =
+          new CustomerState(nextVersion(), optedOut, customer.surveys(), customer.responses());
+      customers.put(customerId, updated);
+    }
+  }
+
+  @Override
+  public void purge(Instant olderThan) {
+    Objects.requireNonNull(olderThan, "olderThan");
+    synchronized (writeLock) {
+      purgeLocked(Micros.of(olderThan));
+    }
+  }
+
+  private void purgeLocked(long cutoff) {
+    orders.values().removeIf(o -> o.decidedMicros() < cutoff);
+    customers.replaceAll((id, c) -> c.notBefore(cutoff));
+    customers.values().removeIf(CustomerState::isEmpty);
+    accounts.replaceAll((id, a) -> new AccountState(a.version(), a.surveys().notBefore(cutoff)));
+    accounts.values().removeIf(a -> a.surveys().isEmpty());
+  }
+
+  @Override
+  public void eraseCustomer(String customerId) {
+    Objects.requireNonNull(customerId, "customerId");
+    synchronized (writeLock) {
+      customers.remove(customerId);
+      orders.values().removeIf(o -> o.customerId().equals(customerId));
+      accounts.replaceAll(
+          (id, a) -> {
+            Surveys kept = a.surveys().withoutCustomer(customerId);
+            return kept == a.surveys() ? a : new AccountState(nextVersion(), kept);
+          });
+      accounts.values().removeIf(a -> a.surveys().isEmpty());
+    }
+  }
+
+  private long nextVersion() {
+    return ++lastVersion;
+  }
+
+  private CustomerState trim(CustomerState state) {
+    return state.notBefore(minus(state.newestMicros(), retentionMicros));
+  }
+
+  private static long minus(long a, long b) {
+    return a == Long.MIN_VALUE ? Long.MIN_VALUE : a - b;
+  }
+
+  private void advanceAndMaybeSweep(long decidedMicros) {
+    if (decidedMicros <= newestDecisionMicros) {
+      return;
+    }
+    newestDecisionMicros = decidedMicros;
+    long every = Math.max(retentionMicros, MIN_SWEEP_MICROS);
+    if (lastSweepMicros == Long.MIN_VALUE) {
+      lastSweepMicros = decidedMicros;
+    } else if (decidedMicros - lastSweepMicros >= every) {
+      lastSweepMicros = decidedMicros;
+      purgeLocked(decidedMicros - retentionMicros);
+    }
+  }
+}

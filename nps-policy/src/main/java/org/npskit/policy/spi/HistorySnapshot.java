@@ -1,0 +1,65 @@
+package org.npskit.policy.spi;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The state of the contact history relevant to one {@link HistoryQuery}, with version tokens for
+ * optimistic commits.
+ *
+ * <p>Version tokens are opaque: a store must never return the same token for the same key after
+ * a change (use a counter or sequence that never goes back, also across deletion of the key). The
+ * token of an unknown customer or account, and of "no account", is {@code 0}.
+ *
+ * @param orderDecided whether the queried order id was already decided (SURVEY or SKIP)
+ * @param optedOut whether the customer opted out of surveys
+ * @param customerSurveys the customer's surveys (not cancelled) with a time in the query range,
+ *     ordered by time; not null
+ * @param accountSurveys the surveys (not cancelled, of any customer) whose purchase carried the
+ *     queried account id, in the query range, ordered by time; empty without account; not null
+ * @param customerResponses the customer's recorded responses in the query range, ordered; not null
+ * @param customerVersion the customer's version token
+ * @param accountVersion the account's version token ({@code 0} without account)
+ *
+ * <p>The canonical constructor throws {@link NullPointerException} for a missing required
+ * component and {@link IllegalArgumentException} for an invalid one (blank id, bad order).
+ */
+public record HistorySnapshot(
+    boolean orderDecided,
+    boolean optedOut,
+    List<SurveyRecord> customerSurveys,
+    List<SurveyRecord> accountSurveys,
+    List<Instant> customerResponses,
+    long customerVersion,
+    long accountVersion) {
+
+  /**
+   * Validates the components.
+   *
+   * @param orderDecided the {@code orderDecided} component, see the class comment
+   * @param optedOut the {@code optedOut} component, see the class comment
+   * @param customerSurveys the {@code customerSurveys} component, see the class comment
+   * @param accountSurveys the {@code accountSurveys} component, see the class comment
+   * @param customerResponses the {@code customerResponses} component, see the class comment
+   * @param customerVersion the {@code customerVersion} component, see the class comment
+   * @param accountVersion the {@code accountVersion} component, see the class comment
+   * @throws NullPointerException if a required component is null
+   * @throws IllegalArgumentException if a component is invalid
+   */
+  public HistorySnapshot {
+    customerSurveys = List.copyOf(Objects.requireNonNull(customerSurveys, "customerSurveys"));
+    accountSurveys = List.copyOf(Objects.requireNonNull(accountSurveys, "accountSurveys"));
+    customerResponses =
+        List.copyOf(Objects.requireNonNull(customerResponses, "customerResponses"));
+  }
+
+  /**
+   * The snapshot of a store that knows nothing: no decision, no surveys, versions {@code 0}.
+   *
+   * @return an empty snapshot
+   */
+  public static HistorySnapshot empty() {
+    return new HistorySnapshot(false, false, List.of(), List.of(), List.of(), 0L, 0L);
+  }
+}

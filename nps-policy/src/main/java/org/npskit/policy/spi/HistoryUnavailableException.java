@@ -1,0 +1,46 @@
+package org.npskit.policy.spi;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Unchecked exception thrown by a {@link ContactHistory} when the history cannot be read or
+ * written (database down, timeout, SQL error). It names the failed operation; the original cause,
+ * for example an {@code SQLException}, is kept as the cause.
+ *
+ * <p>The gate turns this exception into the configured store-failure behaviour; it never reaches
+ * the caller of {@code decide} unless asked.
+ */
+public class HistoryUnavailableException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** The failed operation, e.g. {@code "load"} or {@code "commit"}. */
+  private final String operation;
+
+  /**
+   * Creates the exception.
+   *
+   * @param operation the failed store operation, e.g. {@code "load"}; not null
+   * @param cause the underlying failure; may be null
+   * @throws NullPointerException if {@code operation} is null
+   */
+  public HistoryUnavailableException(String operation, Throwable cause) {
+    super(
+        String.format(
+            Locale.ROOT,
+            "contact history unavailable during %s%s",
+            Objects.requireNonNull(operation, "operation"),
+            cause == null ? "" : ": " + cause),
+        cause);
+    this.operation = operation;
+  }
+
+  /**
+   * The failed operation.
+   *
+   * @return the operation name given at construction, never null
+   */
+  public String operation() {
+    return operation;
+  }
+}

@@ -1,0 +1,33 @@
+package org.npskit.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.npskit.policy.internal.StickyHash;
+
+/**
+ * Pins the documented hash: SHA-256 over UTF-8 {@code salt + ":" + customerId}, first 8 bytes
+ * big-endian unsigned, top 53 bits / 2^53. Expected values computed independently (Python
+ * {@code hashlib}); they must never change, or customers would move between buckets.
+ */
+class StickyHashTest {
+  @Test
+  void knownValues() {
+    // sha256(":K-1")[:8] = 5dcd92eeab51036e
+    assertThat(StickyHash.fraction("", "K-1")).isEqualTo(0.36641805960545426);
+    // sha256(":K-9")[:8] = 9a3984780e06fd4e
+    assertThat(StickyHash.fraction("", "K-9")).isEqualTo(0.6024401467421078);
+    // sha256("holdout:K-1")[:8] = 363d21a34033941d
+    assertThat(StickyHash.fraction("holdout", "K-1")).isEqualTo(0.21187029109587585);
+    // sha256("s1:customer-42")[:8] = 776f478bb694841a
+    assertThat(StickyHash.fraction("s1", "customer-42")).isEqualTo(0.46654174004523163);
+  }
+
+  @Test
+  void groupMembershipIsFractionBelowRate() {
+    assertThat(StickyHash.inGroup("", "K-1", Math.nextUp(0.36641805960545426))).isTrue();
+    assertThat(StickyHash.inGroup("", "K-1", 0.36641805960545426)).isFalse();
+    assertThat(StickyHash.inGroup("", "K-1", 1.0)).isTrue();
+    assertThat(StickyHash.inGroup("", "K-1", 0.0)).isFalse();
+  }
+}

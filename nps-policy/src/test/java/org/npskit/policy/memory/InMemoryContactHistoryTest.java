@@ -1,0 +1,56 @@
+package org.npskit.policy.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.npskit.policy.spi.ContactHistory;
+import org.npskit.policy.spi.ContactHistoryContract;
+import org.npskit.policy.spi.HistoryCommit;
+import org.npskit.policy.spi.HistorySnapshot;
+import org.npskit.policy.spi.SurveyRecord;
+import org.junit.jupiter.api.Test;
+
+class InMemoryContactHistoryTest extends ContactHistoryContract {
+
+  @Override
+  protected ContactHistory newStore() {
+    return InMemoryContactHistory.withRetention(Duration.ofDays(400));
+  }
+
+  @Test
+  void negativeRetentionIsRejectedWithTheValue() {
+    assertThatThrownBy(() -> InMemoryContactHistory.withRetention(Duration.ofDays(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("retention")
+        .hasMessageContaining("PT-24H");
+  }
+
+  @Test
+  void writesForACustomerForgetItsEntriesOlderThanTheRetention() {
+    InMemoryContactHistory small = InMemoryContactHistory.withRetention(Duration.ofDays(30));
+    store = small;
+    assertThat(commitSurvey("O1", "C1", "A1", T0)).isTrue();
+    assertThat(commitSurvey("O2", "C1", "A1", T0.plus(Duration.ofDays(30)))).isTrue();
+    assertThat(commitSurvey("O3", "C1", "A1", T0.plus(Duration.ofDays(31)))).isTrue();
+
+    HistorySnapshot s = store.load(query("C1", "A1", "X"));
+    assertThat(s.customerSurveys()).extracting(SurveyRecord::orderId).containsExactly("O2", "O3");
+    assertThat(s.accountSurveys()).extracting(SurveyRecord::orderId).containsExactly("O2", "O3");
+  }
+
+  @Test
+  void theSweepForgetsCustomersAndOrdersNobodyHeardOfSince() {
+    InMemoryContactHistory small = InMemoryContactHistory.withRetention(Duration.ofDays(10));
+    store = small;
+    for (int i = 0; i < 100; i++) {
+      assertThat(commitSurvey("O" + i, "C" + i, null, T0)).isTrue();
+    }
+    assertThat(small.trackedCustomers()).isEqualTo(100);
+    Instant later = T0.plus(Duration.ofDays(25));
+    assertThat(store.commit(HistoryCommit.skip("late", "other", null, later))).isTrue();
+    assertThat(small.trackedCustomers()).isZero();
+    assertThat(small.decidedOrders()).isEqualTo(1);
+  }
+}
