@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.LongFunction;
 import org.npskit.policy.ReasonCode;
 
 /**
@@ -22,19 +22,20 @@ public final class Agreement {
     /**
      * Decides orders {@code 0..orders-1} with each variant and reports differences.
      *
-     * @param deciders each variant's decide function, already filled with the workload's history
+     * @param deciders each variant's decide function of the order's sequence number, already
+     *     filled with the workload's history
      * @param workload the workload
      * @param orders how many orders to decide
      * @return the verdicts of the first variant, per order
      * @throws IllegalStateException naming the first order where two variants disagree
      */
-    public static List<Verdict> check(Map<String, Function<BenchOrder, Verdict>> deciders,
+    public static List<Verdict> check(Map<String, LongFunction<Verdict>> deciders,
             DecisionWorkload workload, int orders) {
         Map<String, List<Verdict>> verdicts = new LinkedHashMap<>();
         deciders.forEach((name, decider) -> {
             List<Verdict> list = new ArrayList<>(orders);
             for (int seq = 0; seq < orders; seq++) {
-                list.add(decider.apply(workload.order(seq)));
+                list.add(decider.apply(seq));
             }
             verdicts.put(name, list);
         });

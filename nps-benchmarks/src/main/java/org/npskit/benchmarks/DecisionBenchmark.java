@@ -1,7 +1,12 @@
 package org.npskit.benchmarks;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+import org.npskit.policy.Decision;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -34,9 +39,13 @@ public class DecisionBenchmark {
         DecisionWorkload workload;
         final AtomicLong next = new AtomicLong();
 
-        /** Generates the workload. */
+        /**
+         * Checks on a small workload that the three variants decide alike (refuses to run
+         * otherwise), then generates the real one.
+         */
         @Setup(Level.Trial)
         public void setUp() {
+            checkAgreement(new DecisionWorkload(2_000, 11), 20_000);
             workload = new DecisionWorkload(CUSTOMERS, 7);
         }
 
@@ -79,11 +88,74 @@ public class DecisionBenchmark {
         }
     }
 
+    /** npskit's gate over an in-memory history with the same past surveys. */
+    @State(Scope.Benchmark)
+    public static class Npskit {
+        NpskitDecider decider;
+
+        /**
+         * Fills the history through the gate.
+         *
+         * @param w the workload
+         */
+        @Setup(Level.Trial)
+        public void setUp(Workload w) {
+            decider = NpskitDecider.inMemory(w.workload);
+        }
+    }
+
+    /**
+     * Runs the three variants over the same orders from the same history and fails on the first
+     * difference.
+     *
+     * @param workload the workload
+     * @param orders how many orders to compare
+     * @return the reference verdicts
+     */
+    static List<Verdict> checkAgreement(DecisionWorkload workload, int orders) {
+        HandWrittenGate hand = new HandWrittenGate(workload.customers());
+        EasyRulesGate easy = new EasyRulesGate(workload.customers());
+        prefill(hand.store(), workload);
+        prefill(easy.store(), workload);
+        NpskitDecider npskit = NpskitDecider.inMemory(workload);
+        Map<String, LongFunction<Verdict>> deciders = new LinkedHashMap<>();
+        deciders.put("npskit", seq -> NpskitDecider.verdict(npskit.decide(seq)));
+        deciders.put("handWritten", seq -> hand.decide(workload.order(seq)));
+        deciders.put("easyRules", seq -> easy.decide(workload.order(seq)));
+        return Agreement.check(deciders, workload, orders);
+    }
+
     static void prefill(SurveyTimesStore store, DecisionWorkload workload) {
         for (int c = 0; c < workload.customers(); c++) {
             store.prefill(workload.pastOrderId(c), workload.customerId(c),
                     workload.pastSurveyEpochSecond(c));
         }
+    }
+
+    /**
+     * npskit: {@code SurveyGate.decide} over the in-memory history.
+     *
+     * @param w the workload
+     * @param s the decider
+     * @return the decision
+     */
+    @Benchmark
+    public Decision npskit(Workload w, Npskit s) {
+        return s.decider.decide(w.next.getAndIncrement());
+    }
+
+    /**
+     * npskit's {@code decide} again, sampled one call at a time for latency percentiles.
+     *
+     * @param w the workload
+     * @param s the decider
+     * @return the decision
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Decision npskitLatency(Workload w, Npskit s) {
+        return s.decider.decide(w.next.getAndIncrement());
     }
 
     /**

@@ -5,27 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
 import org.npskit.policy.ReasonCode;
 
-class BaselineAgreementTest {
+class DecisionAgreementTest {
 
     private static final int CUSTOMERS = 2_000;
     private static final int ORDERS = 40_000;
 
     @Test
-    void handWrittenAndEasyRulesDecideAlikeOnAVariedWorkload() {
-        DecisionWorkload workload = new DecisionWorkload(CUSTOMERS, 11);
-        HandWrittenGate hand = new HandWrittenGate(CUSTOMERS);
-        EasyRulesGate easy = new EasyRulesGate(CUSTOMERS);
-        DecisionBenchmark.prefill(hand.store(), workload);
-        DecisionBenchmark.prefill(easy.store(), workload);
-        Map<String, Function<BenchOrder, Verdict>> deciders = new LinkedHashMap<>();
-        deciders.put("handWritten", hand::decide);
-        deciders.put("easyRules", easy::decide);
-
-        List<Verdict> verdicts = Agreement.check(deciders, workload, ORDERS);
+    void npskitHandWrittenAndEasyRulesDecideAlikeOnAVariedWorkload() {
+        List<Verdict> verdicts =
+                DecisionBenchmark.checkAgreement(new DecisionWorkload(CUSTOMERS, 11), ORDERS);
 
         // The workload exercises every rule of the policy, and some orders pass.
         assertThat(verdicts).anyMatch(Verdict::survey);
@@ -39,9 +31,9 @@ class BaselineAgreementTest {
     void agreementCheckRejectsADeciderWithDifferentRules() {
         DecisionWorkload workload = new DecisionWorkload(100, 3);
         HandWrittenGate hand = new HandWrittenGate(100);
-        Map<String, Function<BenchOrder, Verdict>> deciders = new LinkedHashMap<>();
-        deciders.put("handWritten", hand::decide);
-        deciders.put("alwaysSurvey", order -> new Verdict(true, List.of(), null));
+        Map<String, LongFunction<Verdict>> deciders = new LinkedHashMap<>();
+        deciders.put("handWritten", seq -> hand.decide(workload.order(seq)));
+        deciders.put("alwaysSurvey", seq -> new Verdict(true, List.of(), null));
 
         org.assertj.core.api.Assertions.assertThatIllegalStateException()
                 .isThrownBy(() -> Agreement.check(deciders, workload, 1_000))
