@@ -63,7 +63,8 @@ public record OrderLine(
   public static OrderLine of(
       String sku, String category, Money unitPrice, int quantity, String... services) {
     return new OrderLine(
-        sku, CategoryPath.parse(category), unitPrice, quantity, Set.copyOf(Arrays.asList(services)));
+        sku, CategoryPath.parse(category), unitPrice, quantity,
+        Set.copyOf(Arrays.asList(services)));
   }
 
   /**

@@ -277,7 +277,8 @@ class DecisionProcedureTest {
           .excludeCategories("toner"));
       assertThat(gate.decide(tv("O1", "C1", T0)).isSurvey()).isTrue();
       Instant later = T0.plus(Duration.ofDays(20));
-      Decision phone = gate.decide(purchase("O2", "C1", later, line("P", "phones/smart", "800", 1)));
+      Decision phone =
+          gate.decide(purchase("O2", "C1", later, line("P", "phones/smart", "800", 1)));
       assertThat(phone.reasonCodes()).containsExactly(CUSTOMER_COOLDOWN);
       assertThat(phone.eligibleAgainAt()).contains(T0.plus(Duration.ofDays(60)));
       assertThat(gate.decide(purchase("O3", "C1", later.minus(Duration.ofDays(12)),

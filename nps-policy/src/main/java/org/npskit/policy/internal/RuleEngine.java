@@ -139,7 +139,8 @@ public final class RuleEngine {
     if (responseRelease != null) {
       reasons.add(new Reason(ReasonCode.RESPONSE_COOLDOWN,
           Checks.format("customer %s responded within the response cooldown %s; eligible again"
-              + " at %s", customerId, Checks.duration(policy.responseCooldown()), responseRelease)));
+              + " at %s", customerId, Checks.duration(policy.responseCooldown()),
+              responseRelease)));
       eligibleAgainAt = latest(eligibleAgainAt, responseRelease);
     }
 

@@ -13,7 +13,8 @@ record CustomerState(long version, boolean optedOut, Surveys surveys, long[] res
 
   CustomerState notBefore(long cutoffMicros) {
     return new CustomerState(
-        version, optedOut, surveys.notBefore(cutoffMicros), Micros.notBefore(responses, cutoffMicros));
+        version, optedOut, surveys.notBefore(cutoffMicros),
+        Micros.notBefore(responses, cutoffMicros));
   }
 
   long newestMicros() {

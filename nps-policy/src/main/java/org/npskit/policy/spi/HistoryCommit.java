@@ -40,14 +40,14 @@ public record HistoryCommit(
   /**
    * Validates the components.
    *
-   * @param orderId the {@code orderId} component, see the class comment
-   * @param customerId the {@code customerId} component, see the class comment
-   * @param accountId the {@code accountId} component, see the class comment
-   * @param outcome the {@code outcome} component, see the class comment
-   * @param decidedAt the {@code decidedAt} component, see the class comment
-   * @param survey the {@code survey} component, see the class comment
-   * @param expectedCustomerVersion the {@code expectedCustomerVersion} component, see the class comment
-   * @param expectedAccountVersion the {@code expectedAccountVersion} component, see the class comment
+   * @param orderId the {@code orderId} component
+   * @param customerId the {@code customerId} component
+   * @param accountId the {@code accountId} component
+   * @param outcome the {@code outcome} component
+   * @param decidedAt the {@code decidedAt} component
+   * @param survey the {@code survey} component
+   * @param expectedCustomerVersion the {@code expectedCustomerVersion} component
+   * @param expectedAccountVersion the {@code expectedAccountVersion} component
    * @throws NullPointerException if a required component is null
    * @throws IllegalArgumentException if a component is invalid
    */

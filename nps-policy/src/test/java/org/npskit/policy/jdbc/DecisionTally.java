@@ -2,7 +2,6 @@ package org.npskit.policy.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.npskit.policy.jdbc.GateDecider.Result;
 import org.npskit.policy.spi.ContactHistory;
-import org.npskit.policy.spi.HistoryQuery;
 import org.npskit.policy.spi.SurveyRecord;
 
 /** Checks the outcome of deciding an {@link OrderStream} concurrently, from results and store. */
@@ -53,15 +51,7 @@ final class DecisionTally {
     Map<String, Long> storedPerCell = new HashMap<>();
     for (String customer : orders.stream().map(OrderStream::customerId).distinct().toList()) {
       List<SurveyRecord> stored =
-          store
-              .load(
-                  new HistoryQuery(
-                      customer,
-                      null,
-                      "none",
-                      OrderStream.START.minus(Duration.ofDays(1)),
-                      OrderStream.START.plus(Duration.ofDays(2_000))))
-              .customerSurveys();
+OrderStream.storedSurveys(store, customer);
       stored.forEach(s -> storedPerCell.merge(cell(byId.get(s.orderId())), 1L, Long::sum));
       assertThat(stored)
           .extracting(SurveyRecord::orderId)

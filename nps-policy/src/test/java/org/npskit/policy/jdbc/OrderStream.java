@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.npskit.policy.spi.ContactHistory;
+import org.npskit.policy.spi.HistoryQuery;
+import org.npskit.policy.spi.SurveyRecord;
 
 /**
  * A deterministic stream of orders for concurrency tests: {@code customers} customers, each with
@@ -37,6 +40,25 @@ record OrderStream(String orderId, String customerId, int cluster, Instant at) {
       }
     }
     return List.copyOf(orders);
+  }
+
+  /**
+   * Every survey the store holds for the customer over the whole stream's time span.
+   *
+   * @param store the store
+   * @param customer the customer id
+   * @return the stored surveys, by time
+   */
+  static List<SurveyRecord> storedSurveys(ContactHistory store, String customer) {
+    return store
+        .load(
+            new HistoryQuery(
+                customer,
+                null,
+                "none",
+                START.minus(Duration.ofDays(1)),
+                START.plus(Duration.ofDays(2_000))))
+        .customerSurveys();
   }
 
   static List<OrderStream> shuffled(List<OrderStream> orders, long seed) {

@@ -138,15 +138,7 @@ class PostgresFaultTest {
     Set<String> stored = new HashSet<>();
     for (String customer : List.of("C0", "C1", "C2", "C3")) {
       List<SurveyRecord> surveys =
-          store
-              .load(
-                  new HistoryQuery(
-                      customer,
-                      null,
-                      "none",
-                      OrderStream.START.minus(Duration.ofDays(1)),
-                      OrderStream.START.plus(Duration.ofDays(2_000))))
-              .customerSurveys();
+OrderStream.storedSurveys(store, customer);
       assertThat(surveys.stream().map(s -> s.orderId().split("-")[2]).distinct().count())
           .isEqualTo(surveys.size());
       surveys.forEach(s -> stored.add(s.orderId()));

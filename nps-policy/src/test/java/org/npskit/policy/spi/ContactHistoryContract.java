@@ -8,16 +8,28 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.npskit.policy.Decision;
+import org.npskit.policy.FrequencyCap;
+import org.npskit.policy.Money;
+import org.npskit.policy.OrderLine;
+import org.npskit.policy.Purchase;
+import org.npskit.policy.ReasonCode;
+import org.npskit.policy.SurveyGate;
+import org.npskit.policy.SurveyPolicy;
 
 /**
- * The contract every {@link ContactHistory} must pass. Subclass it and return a fresh, empty
+ * The contract every {@link ContactHistory} must pass: the SPI rules, plus exact-count
+ * concurrency tests through {@link SurveyGate} (16 threads released by a start latch, repeated
+ * {@link #ROUNDS} times). Subclass it and return a fresh, empty
  * store from {@link #newStore()}; see {@code InMemoryContactHistoryTest}. Stores must keep at
  * least the last 400 days behind the newest entry (the tests use times within one year).
  */
@@ -357,6 +369,116 @@ public abstract class ContactHistoryContract {
                               new SurveyRecord(order, "C" + i, null, "SKU", T0),
                               store.load(query("C" + i, null, order)))));
       assertThat(results).filteredOn(ok -> ok).hasSize(1);
+    }
+  }
+
+  /**
+   * Delegates; the first {@link #THREADS} loads after {@link #reset()} meet at a barrier, so all
+   * threads of one round evaluate on the same state before anyone commits: maximal contention,
+   * deterministically, without sleeping.
+   */
+  private static final class OverlappingLoads extends ForwardingContactHistory {
+    private volatile CyclicBarrier barrier = new CyclicBarrier(THREADS);
+    private final AtomicInteger loads = new AtomicInteger();
+
+    OverlappingLoads(ContactHistory delegate) {
+      super(delegate);
+    }
+
+    void reset() {
+      loads.set(0);
+      barrier = new CyclicBarrier(THREADS);
+    }
+
+    @Override
+    public HistorySnapshot load(HistoryQuery query) {
+      HistorySnapshot snapshot = super.load(query);
+      if (loads.incrementAndGet() <= THREADS) {
+        try {
+          barrier.await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          throw new IllegalStateException("threads did not meet", e);
+        }
+      }
+      return snapshot;
+    }
+  }
+
+  private static Purchase order(String orderId, String customerId, String accountId, Instant at) {
+    Purchase.Builder b = Purchase.builder(orderId, customerId).orderedAt(at)
+        .line(OrderLine.of("TV-1", "tv", Money.of("500", "EUR"), 1));
+    if (accountId != null) {
+      b.accountId(accountId);
+    }
+    return b.build();
+  }
+
+  private static long surveys(List<Decision> decisions) {
+    return decisions.stream().filter(Decision::isSurvey).count();
+  }
+
+  @Test
+  void gateSixteenOrdersOfOneCustomerAtOnceYieldExactlyOneSurveyPerCooldown() throws Exception {
+    OverlappingLoads loads = new OverlappingLoads(store);
+    SurveyPolicy policy = SurveyPolicy.builder().customerCooldown(Duration.ofDays(90)).build();
+    SurveyGate gate = SurveyGate.builder(policy).history(loads).build();
+    for (int round = 0; round < ROUNDS; round++) {
+      loads.reset();
+      String customer = "G" + round;
+      List<Decision> decisions = runConcurrently(
+          i -> gate.decide(order(customer + "-O" + i, customer, null, T0.plusSeconds(i))));
+      assertThat(surveys(decisions)).isEqualTo(1);
+      assertThat(decisions).filteredOn(d -> !d.isSurvey())
+          .allSatisfy(d -> assertThat(d.reasonCodes())
+              .containsExactly(ReasonCode.CUSTOMER_COOLDOWN));
+      assertThat(store.load(query(customer, null, "x")).customerSurveys()).hasSize(1);
+    }
+  }
+
+  @Test
+  void gateOneOrderDecidedConcurrentlyYieldsOneSurvey() throws Exception {
+    OverlappingLoads loads = new OverlappingLoads(store);
+    SurveyPolicy policy = SurveyPolicy.builder().customerCooldown(Duration.ZERO).build();
+    SurveyGate gate = SurveyGate.builder(policy).history(loads).build();
+    for (int round = 0; round < ROUNDS; round++) {
+      loads.reset();
+      Purchase purchase = order("D" + round, "D" + round, null, T0);
+      List<Decision> decisions = runConcurrently(i -> gate.decide(purchase));
+      assertThat(surveys(decisions)).isEqualTo(1);
+      assertThat(decisions).filteredOn(d -> !d.isSurvey())
+          .allSatisfy(d -> assertThat(d.reasonCodes())
+              .containsExactly(ReasonCode.DUPLICATE_ORDER));
+    }
+  }
+
+  @Test
+  void gateSixteenCustomersOfOneAccountYieldOneSurveyPerAccountCooldown() throws Exception {
+    OverlappingLoads loads = new OverlappingLoads(store);
+    SurveyPolicy policy = SurveyPolicy.builder().accountCooldown(Duration.ofDays(30)).build();
+    SurveyGate gate = SurveyGate.builder(policy).history(loads).build();
+    for (int round = 0; round < ROUNDS; round++) {
+      loads.reset();
+      String account = "ACC" + round;
+      List<Decision> decisions = runConcurrently(
+          i -> gate.decide(order(account + "-O" + i, account + "-C" + i, account, T0)));
+      assertThat(surveys(decisions)).isEqualTo(1);
+      assertThat(store.load(query("nobody", account, "x")).accountSurveys()).hasSize(1);
+    }
+  }
+
+  @Test
+  void gateCapHoldsExactlyUnderContention() throws Exception {
+    OverlappingLoads loads = new OverlappingLoads(store);
+    SurveyPolicy policy = SurveyPolicy.builder().customerCooldown(Duration.ZERO)
+        .maxSurveysPerCustomer(new FrequencyCap(3, Duration.ofDays(365))).build();
+    SurveyGate gate = SurveyGate.builder(policy).history(loads).build();
+    for (int round = 0; round < ROUNDS; round++) {
+      loads.reset();
+      String customer = "CAP" + round;
+      List<Decision> decisions = runConcurrently(
+          i -> gate.decide(order(customer + "-O" + i, customer, null, T0.plusSeconds(i))));
+      assertThat(surveys(decisions)).isEqualTo(3);
+      assertThat(store.load(query(customer, null, "x")).customerSurveys()).hasSize(3);
     }
   }
 

@@ -1,0 +1,153 @@
+package org.npskit.core.internal;
+
+/**
+ * The NPS formulas of the statistics contract on (possibly non-integer) category counts D, P, R.
+ *
+ * <p>All results are in points (-100..100). Callers guarantee n = D + P + R &gt; 0 and finite,
+ * non-negative counts. Stateless and thread-safe.
+ */
+public final class Formulas {
+  /** Pseudo-count added to detractors and promoters by the adjusted Wald method (Rocks 2016). */
+  public static final double ADJUST_OUTER = 0.75;
+  /** Pseudo-count added to passives by the adjusted Wald method. */
+  public static final double ADJUST_PASSIVE = 1.5;
+
+  private Formulas() {}
+
+  /**
+   * NPS = 100 (R - D) / n.
+   *
+   * @param d detractors
+   * @param p passives
+   * @param r promoters
+   * @return the NPS in points
+   */
+  public static double nps(double d, double p, double r) {
+    double n = d + p + r;
+    return 100.0 * (r / n - d / n);
+  }
+
+  /**
+   * Per-respondent variance V = p + d - (p - d)^2 on shares.
+   *
+   * @param d detractors
+   * @param p passives
+   * @param r promoters
+   * @return V, clamped at 0 against rounding
+   */
+  public static double variance(double d, double p, double r) {
+    double n = d + p + r;
+    double ds = d / n;
+    double rs = r / n;
+    double diff = rs - ds;
+    return Math.max(0.0, rs + ds - diff * diff);
+  }
+
+  /**
+   * Standard error 100 sqrt(V / n).
+   *
+   * @param d detractors
+   * @param p passives
+   * @param r promoters
+   * @return the standard error in points
+   */
+  public static double standardError(double d, double p, double r) {
+    return 100.0 * Math.sqrt(variance(d, p, r) / (d + p + r));
+  }
+
+  /**
+   * Clamps a value in points into [-100, 100].
+   *
+   * @param points the value
+   * @return the clamped value
+   */
+  public static double clamp(double points) {
+    return Math.max(-100.0, Math.min(100.0, points));
+  }
+
+  /**
+   * Wald bounds: NPS +/- z SE, clamped.
+   *
+   * @param d detractors
+   * @param p passives
+   * @param r promoters
+   * @param z critical value
+   * @return {low, high}
+   */
+  public static double[] wald(double d, double p, double r, double z) {
+    double centre = nps(d, p, r);
+    double half = z * standardError(d, p, r);
+    return new double[] {clamp(centre - half), clamp(centre + half)};
+  }
+
+  /**
+   * Adjusted Wald bounds (Rocks 2016): Wald on D + 3/4, P + 3/2, R + 3/4, clamped.
+   *
+   * @param d detractors
+   * @param p passives
+   * @param r promoters
+   * @param z critical value
+   * @return {low, high}
+   */
+  public static double[] adjustedWald(double d, double p, double r, double z) {
+    return wald(d + ADJUST_OUTER, p + ADJUST_PASSIVE, r + ADJUST_OUTER, z);
+  }
+
+  /**
+   * Tango (1998) score interval for the difference of the promoter and detractor shares of
+   * one multinomial sample, solved by bisection to below 1e-12 on the share scale.
+   *
+   * @param d detractors
+   * @param p passives
+   * @param r promoters
+   * @param z critical value
+   * @return {low, high} in points
+   */
+  public static double[] tango(double d, double p, double r, double z) {
+    double n = d + p + r;
+    double estimate = (r - d) / n;
+    double low = tangoZ(d, r, n, -1.0) <= z ? -1.0 : bisect(d, r, n, z, -1.0, estimate);
+    double high = tangoZ(d, r, n, 1.0) >= -z ? 1.0 : bisect(d, r, n, -z, estimate, 1.0);
+    return new double[] {100.0 * low, 100.0 * high};
+  }
+
+  /** Finds delta in [a, b] with Z(delta) = target, Z decreasing, Z(a) &gt;= target &gt;= Z(b). */
+  private static double bisect(double d, double r, double n, double target, double a, double b) {
+    double lo = a;
+    double hi = b;
+    for (int i = 0; i < 200 && hi - lo > 1e-15; i++) {
+      double mid = 0.5 * (lo + hi);
+      if (tangoZ(d, r, n, mid) > target) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return 0.5 * (lo + hi);
+  }
+
+  /**
+   * Tango's score statistic Z(delta) for the paired difference R/n - D/n.
+   *
+   * @param d detractors
+   * @param r promoters
+   * @param n total
+   * @param delta the hypothesised difference of shares, in [-1, 1]
+   * @return Z(delta); +/-infinity when the variance vanishes with a non-zero numerator
+   */
+  public static double tangoZ(double d, double r, double n, double delta) {
+    double a = 2.0 * n;
+    double b = -d - r + (2.0 * n - r + d) * delta;
+    double c = -d * delta * (1.0 - delta);
+    double q = (Math.sqrt(Math.max(0.0, b * b - 4.0 * a * c)) - b) / (2.0 * a);
+    double numerator = r - d - n * delta;
+    double var = n * (2.0 * q + delta * (1.0 - delta));
+    if (var <= 0.0) {
+      if (numerator == 0.0) {
+        return 0.0;
+      }
+      return numerator > 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+    }
+    return numerator / Math.sqrt(var);
+  }
+}
