@@ -1,6 +1,7 @@
 package org.npskit.benchmarks;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -10,6 +11,9 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.npskit.core.ConcurrentNpsAccumulator;
+import org.npskit.core.NpsAccumulator;
 
 /**
  * Tallying 10 million scores held in a {@code byte[]}: npskit's bulk accumulator against a stream
@@ -33,6 +37,58 @@ public class TallyBenchmark {
     @Setup
     public void setUp() {
         scores = ScoreData.scores(SCORES, 42);
+    }
+
+    /**
+     * npskit: the bulk accumulator over the array, then the NPS result.
+     *
+     * @return the NPS in points
+     */
+    @Benchmark
+    @OperationsPerInvocation(SCORES)
+    public double npskit() {
+        return new NpsAccumulator().addAll(scores).tally().toResult().nps();
+    }
+
+    /** The thread-safe accumulator shared by all threads of a trial. */
+    @State(Scope.Benchmark)
+    public static class Shared {
+        final ConcurrentNpsAccumulator accumulator = ConcurrentNpsAccumulator.create();
+        final AtomicInteger threads = new AtomicInteger();
+    }
+
+    /** Which half of the array a thread adds. */
+    @State(Scope.Thread)
+    public static class Half {
+        int from;
+        int to;
+
+        /**
+         * Takes the next half.
+         *
+         * @param shared the shared state
+         */
+        @Setup
+        public void setUp(Shared shared) {
+            int index = shared.threads.getAndIncrement() % 2;
+            from = index * (SCORES / 2);
+            to = from + SCORES / 2;
+        }
+    }
+
+    /**
+     * npskit's thread-safe accumulator, two threads each adding their half of the array into the
+     * same accumulator (scores per microsecond summed over both threads).
+     *
+     * @param shared the shared accumulator
+     * @param half this thread's half
+     * @return the accumulator, so that the work is not eliminated
+     */
+    @Benchmark
+    @Threads(2)
+    @OperationsPerInvocation(SCORES / 2)
+    public ConcurrentNpsAccumulator npskitConcurrent2Threads(Shared shared, Half half) {
+        return shared.accumulator.addAll(scores, half.from, half.to);
     }
 
     /**
