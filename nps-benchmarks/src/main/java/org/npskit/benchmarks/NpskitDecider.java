@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntPredicate;
 import org.npskit.policy.Decision;
 import org.npskit.policy.Money;
 import org.npskit.policy.OrderLine;
@@ -71,8 +72,22 @@ public final class NpskitDecider {
      * @param workload the workload
      */
     public static void prefill(ContactHistory history, DecisionWorkload workload) {
+        prefill(history, workload, c -> true);
+    }
+
+    /**
+     * Records the past survey of each selected customer through a permissive gate.
+     *
+     * @param history the history to fill
+     * @param workload the workload
+     * @param customers selects customer indexes
+     */
+    public static void prefill(ContactHistory history, DecisionWorkload workload, IntPredicate customers) {
         SurveyGate filler = SurveyGate.builder(SurveyPolicy.defaults()).history(history).build();
         for (int c = 0; c < workload.customers(); c++) {
+            if (!customers.test(c)) {
+                continue;
+            }
             Purchase past = Purchase.builder(workload.pastOrderId(c), workload.customerId(c))
                     .orderedAt(Instant.ofEpochSecond(workload.pastSurveyEpochSecond(c)))
                     .line(toOrderLine(workload.pastSubject(c)))
