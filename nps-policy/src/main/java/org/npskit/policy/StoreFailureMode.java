@@ -12,10 +12,13 @@ public enum StoreFailureMode {
    */
   FAIL_CLOSED("fail-closed"),
   /**
-   * The rules run against an empty history (no earlier decision, surveys, responses or opt-out),
-   * so the history-independent rules (consent, holdout, categories, values, sampling) still apply;
-   * the decision is returned as is and is NOT recorded (a SURVEY then does not count for later
-   * cooldowns or caps, and a redelivery is not recognised as duplicate).
+   * When the history cannot be read, the rules run against an empty history (no earlier
+   * decision, surveys, responses or opt-out), so the history-independent rules (consent,
+   * holdout, categories, values, sampling) still apply. When it was read but the commit failed,
+   * the decision evaluated on what was read is returned. Either way the gate reports the decision
+   * as not recorded: a SURVEY may then not count for later cooldowns or caps, and a redelivery may
+   * not be recognised as duplicate (a commit that failed after the write may still have stored
+   * it).
    */
   FAIL_OPEN("fail-open");
 

@@ -141,7 +141,7 @@ public final class SurveyGate {
         snapshot = history.load(query);
         recovered();
       } catch (HistoryUnavailableException e) {
-        return report(storeFailure(purchase, at, e), false);
+        return report(storeFailure(purchase, at, e, null), false);
       }
       Evaluation evaluation = RuleEngine.evaluate(purchase, policy, snapshot, at);
       Decision decision = evaluation.decision();
@@ -159,7 +159,7 @@ public final class SurveyGate {
         committed = history.commit(commit);
         recovered();
       } catch (HistoryUnavailableException e) {
-        return report(storeFailure(purchase, at, e), false);
+        return report(storeFailure(purchase, at, e, decision), false);
       }
       if (committed) {
         LOG.debug("order {} customer {}: {} {} subject={}", purchase.orderId(),
@@ -214,7 +214,7 @@ public final class SurveyGate {
       snapshot = history.load(query(purchase, at));
       recovered();
     } catch (HistoryUnavailableException e) {
-      return report(storeFailure(purchase, at, e), false);
+      return report(storeFailure(purchase, at, e, null), false);
     }
     return report(RuleEngine.evaluate(purchase, policy, snapshot, at).decision(), false);
   }
@@ -305,7 +305,8 @@ public final class SurveyGate {
     return Objects.requireNonNull(now, "now").truncatedTo(ChronoUnit.MICROS);
   }
 
-  private Decision storeFailure(Purchase purchase, Instant now, HistoryUnavailableException e) {
+  private Decision storeFailure(
+      Purchase purchase, Instant now, HistoryUnavailableException e, Decision evaluated) {
     if (storeFailing.compareAndSet(false, true)) {
       LOG.warn("contact history unavailable ({}), failing {}: {}", e.operation(),
           policy.storeFailure() == StoreFailureMode.FAIL_OPEN ? "open" : "closed", e.toString());
@@ -316,6 +317,9 @@ public final class SurveyGate {
       LOG.warn("decision listener failed in onStoreFailure", listenerFailure);
     }
     if (policy.storeFailure() == StoreFailureMode.FAIL_OPEN) {
+      if (evaluated != null) {
+        return evaluated;
+      }
       return RuleEngine.evaluate(purchase, policy, HistorySnapshot.empty(), now).decision();
     }
     return RuleEngine.skipOnly(purchase, now, new Reason(ReasonCode.HISTORY_UNAVAILABLE,

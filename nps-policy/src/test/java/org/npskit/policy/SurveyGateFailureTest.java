@@ -108,8 +108,15 @@ class SurveyGateFailureTest {
     assertThat(gate.decide(Fixtures.purchase("O3", "C1", T0, line("T", "toner", "9", 1)))
         .reasonCodes()).containsExactly(ReasonCode.EXCLUDED_CATEGORY);
     store.failLoad = false;
+    store.failCommit = true;
+    // Read but not written: the decision uses what was read.
+    assertThat(gate.decide(tv("O4", "C1", T0)).reasonCodes())
+        .containsExactly(ReasonCode.CUSTOMER_COOLDOWN);
+    assertThat(gate.decide(tv("O5", "C2", T0)).isSurvey()).isTrue();
+    store.failCommit = false;
     assertThat(gate.decide(tv("O2", "C1", T0)).reasonCodes())
         .containsExactly(ReasonCode.CUSTOMER_COOLDOWN);
+    assertThat(gate.decide(tv("O6", "C2", T0)).isSurvey()).isTrue();
   }
 
   @Test
