@@ -64,7 +64,7 @@ public final class BenchmarkRunner {
                 .include(TallyBenchmark.class.getName() + "\\.")
                 .include(DecisionBenchmark.class.getName() + "\\.")
                 .shouldFailOnError(true)
-                .jvmArgsAppend("-Xms6g", "-Xmx6g")
+                .jvmArgsAppend("-Xms6g", "-Xmx6g", "-Dnpskit.bench.out=" + out.toAbsolutePath())
                 .result(out.resolve("results.json").toString())
                 .resultFormat(ResultFormatType.JSON);
         if (jdbc) {
@@ -77,9 +77,15 @@ public final class BenchmarkRunner {
             options.forks(2).warmupIterations(3).warmupTime(TimeValue.seconds(5))
                     .measurementIterations(5).measurementTime(TimeValue.seconds(5));
         }
+        Path jdbcCheckFile = out.resolve("jdbc-check.properties");
+        Files.deleteIfExists(jdbcCheckFile);
         Collection<RunResult> results = new Runner(options.build()).run();
 
-        String summary = Summary.render(scores(results), memory, quick ? "quick" : "full");
+        Properties jdbcCheck = new Properties();
+        if (Files.exists(jdbcCheckFile)) {
+            jdbcCheck = load(jdbcCheckFile);
+        }
+        String summary = Summary.render(scores(results), memory, jdbcCheck, quick ? "quick" : "full");
         Files.writeString(out.resolve("summary.md"), summary, StandardCharsets.UTF_8);
         System.out.println();
         System.out.println(summary);
@@ -107,6 +113,10 @@ public final class BenchmarkRunner {
         if (exit != 0) {
             throw new IllegalStateException("memory measurement failed with exit code " + exit);
         }
+        return load(file);
+    }
+
+    private static Properties load(Path file) {
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(file)) {
             properties.load(in);

@@ -20,10 +20,12 @@ public final class Summary {
      *
      * @param results results keyed by {@code Class.method}
      * @param memory the memory measurement ({@link MemoryFootprint} keys)
+     * @param jdbcCheck the JDBC benchmark's double-survey check (empty if it did not run)
      * @param profile the profile name
      * @return markdown text
      */
-    public static String render(Map<String, RunResult> results, Properties memory, String profile) {
+    public static String render(Map<String, RunResult> results, Properties memory, Properties jdbcCheck,
+            String profile) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "## npskit benchmark summary (%s profile)%n%n", profile));
         out.append("| benchmark | mode | median | mean ± error | unit |\n");
@@ -41,6 +43,8 @@ public final class Summary {
         ratio(out, results, "TallyBenchmark.npskit", "TallyBenchmark.memoryScan", 0.5);
         ratio(out, results, "DecisionBenchmark.npskit", "DecisionBenchmark.handWritten", 0.5);
         ratio(out, results, "DecisionBenchmark.npskit", "DecisionBenchmark.easyRules", 5.0);
+        ratio(out, results, "TallyBenchmark.npskitCollector", "TallyBenchmark.naiveStreamObjects", Double.NaN);
+        ratio(out, results, "TallyBenchmark.npskitConcurrent2Threads", "TallyBenchmark.npskit", Double.NaN);
         RunResult latency = results.get("DecisionBenchmark.npskitLatency");
         if (latency != null) {
             Statistics stats = latency.getPrimaryResult().getStatistics();
@@ -69,10 +73,12 @@ public final class Summary {
                     * perSecondFactor(jdbc.getPrimaryResult().getScoreUnit());
             out.append(String.format(Locale.ROOT, "| JDBC decide, 8 threads, embedded PostgreSQL | %s /s | >= 2000 /s | %s |%n",
                     number(perSecond), verdict(perSecond >= 2000.0)));
-            Object doubles = jdbc.getSecondaryResults().get("doubleSurveys");
-            out.append(String.format(Locale.ROOT, "| JDBC double surveys | %s | 0 | %s |%n",
-                    doubles == null ? "not checked" : number(jdbc.getSecondaryResults().get("doubleSurveys").getScore()),
-                    doubles == null ? "n/a" : verdict(jdbc.getSecondaryResults().get("doubleSurveys").getScore() == 0.0)));
+            String doubles = jdbcCheck.getProperty("doubleSurveys");
+            out.append(String.format(Locale.ROOT, "| JDBC double surveys (%s surveys in %s decisions, %s re-deliveries) | %s | 0 | %s |%n",
+                    jdbcCheck.getProperty("surveys", "?"), jdbcCheck.getProperty("decisions", "?"),
+                    jdbcCheck.getProperty("redeliveries", "?"),
+                    doubles == null ? "not checked" : doubles,
+                    doubles == null ? "FAIL" : verdict(Long.parseLong(doubles) == 0)));
         } else {
             out.append("| JDBC decide, 8 threads | not run | >= 2000 /s | n/a |\n");
         }
@@ -85,14 +91,15 @@ public final class Summary {
         RunResult b = results.get(baseline);
         String label = subject.substring(subject.indexOf('.') + 1) + " / "
                 + baseline.substring(baseline.indexOf('.') + 1) + " (" + subject.substring(0, subject.indexOf('.')) + ")";
+        String goalText = Double.isNaN(goal) ? "(no target)" : ">= " + number(goal) + "x";
         if (a == null || b == null) {
-            out.append(String.format(Locale.ROOT, "| %s | not run | >= %s | n/a |%n", label, number(goal)));
+            out.append(String.format(Locale.ROOT, "| %s | not run | %s | n/a |%n", label, goalText));
             return;
         }
         double value = a.getPrimaryResult().getStatistics().getPercentile(50)
                 / b.getPrimaryResult().getStatistics().getPercentile(50);
-        out.append(String.format(Locale.ROOT, "| %s | %sx | >= %sx | %s |%n", label, number(value), number(goal),
-                verdict(value >= goal)));
+        out.append(String.format(Locale.ROOT, "| %s | %sx | %s | %s |%n", label, number(value), goalText,
+                Double.isNaN(goal) ? "info" : verdict(value >= goal)));
     }
 
     private static double toMicros(double value, String unit) {

@@ -1,5 +1,6 @@
 package org.npskit.benchmarks;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -13,6 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.npskit.core.ConcurrentNpsAccumulator;
+import org.npskit.core.Nps;
 import org.npskit.core.NpsAccumulator;
 
 /**
@@ -89,6 +91,53 @@ public class TallyBenchmark {
     @OperationsPerInvocation(SCORES / 2)
     public ConcurrentNpsAccumulator npskitConcurrent2Threads(Shared shared, Half half) {
         return shared.accumulator.addAll(scores, half.from, half.to);
+    }
+
+    /** A user's own response type, as the collector would meet it. */
+    public record Answer(long customerId, int score) {
+    }
+
+    /** The same scores as a list of response objects. */
+    @State(Scope.Benchmark)
+    public static class Answers {
+        List<Answer> answers;
+
+        /** Wraps every score of the same array (same seed) in an object. */
+        @Setup
+        public void setUp() {
+            byte[] scores = ScoreData.scores(SCORES, 42);
+            Answer[] all = new Answer[SCORES];
+            for (int i = 0; i < SCORES; i++) {
+                all[i] = new Answer(i, scores[i]);
+            }
+            answers = List.of(all);
+        }
+    }
+
+    /**
+     * npskit's {@code Collector} over a list of response objects.
+     *
+     * @param a the response objects
+     * @return the NPS in points
+     */
+    @Benchmark
+    @OperationsPerInvocation(SCORES)
+    public double npskitCollector(Answers a) {
+        return a.answers.stream().collect(Nps.collector(Answer::score)).toResult().nps();
+    }
+
+    /**
+     * What a user writes over the same objects: filter/count promoters and detractors.
+     *
+     * @param a the response objects
+     * @return the NPS in points
+     */
+    @Benchmark
+    @OperationsPerInvocation(SCORES)
+    public double naiveStreamObjects(Answers a) {
+        long promoters = a.answers.stream().filter(r -> r.score() >= 9).count();
+        long detractors = a.answers.stream().filter(r -> r.score() <= 6).count();
+        return 100.0 * (promoters - detractors) / a.answers.size();
     }
 
     /**
