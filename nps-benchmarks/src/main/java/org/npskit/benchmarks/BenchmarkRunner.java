@@ -58,6 +58,8 @@ public final class BenchmarkRunner {
         }
         Files.createDirectories(out);
 
+        String loadBefore = loadAverage();
+        long started = System.nanoTime();
         Properties memory = measureMemory(out.resolve("memory.properties"), !quick);
 
         ChainedOptionsBuilder options = new OptionsBuilder()
@@ -74,8 +76,8 @@ public final class BenchmarkRunner {
             options.forks(1).warmupIterations(1).warmupTime(TimeValue.seconds(2))
                     .measurementIterations(2).measurementTime(TimeValue.seconds(2));
         } else {
-            options.forks(2).warmupIterations(3).warmupTime(TimeValue.seconds(5))
-                    .measurementIterations(5).measurementTime(TimeValue.seconds(5));
+            options.forks(2).warmupIterations(3).warmupTime(TimeValue.seconds(3))
+                    .measurementIterations(5).measurementTime(TimeValue.seconds(3));
         }
         Path jdbcCheckFile = out.resolve("jdbc-check.properties");
         Files.deleteIfExists(jdbcCheckFile);
@@ -85,10 +87,26 @@ public final class BenchmarkRunner {
         if (Files.exists(jdbcCheckFile)) {
             jdbcCheck = load(jdbcCheckFile);
         }
-        String summary = Summary.render(scores(results), memory, jdbcCheck, quick ? "quick" : "full");
+        String machine = String.format(Locale.ROOT,
+                "Machine: %d cores, %s, Java %s (%s). Load average (1/5/15 min) before: %s, after: %s."
+                        + " Run took %d s.%n%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"),
+                System.getProperty("java.version"), System.getProperty("java.vm.name"), loadBefore,
+                loadAverage(), (System.nanoTime() - started) / 1_000_000_000L);
+        String summary = Summary.render(scores(results), memory, jdbcCheck, quick ? "quick" : "full")
+                .replaceFirst("\n\n", "\n\n" + machine);
         Files.writeString(out.resolve("summary.md"), summary, StandardCharsets.UTF_8);
         System.out.println();
         System.out.println(summary);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).split(" ");
+            return parts[0] + " / " + parts[1] + " / " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static Map<String, RunResult> scores(Collection<RunResult> results) {

@@ -45,7 +45,7 @@ public class DecisionBenchmark {
          */
         @Setup(Level.Trial)
         public void setUp() {
-            checkAgreement(new DecisionWorkload(2_000, 11), 20_000);
+            checkAgreement(new DecisionWorkload(2_000, 11), 10_000);
             workload = new DecisionWorkload(CUSTOMERS, 7);
         }
 

@@ -26,6 +26,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -48,7 +49,7 @@ import org.openjdk.jmh.annotations.Threads;
 public class JdbcDecisionBenchmark {
 
     /** Customers in the shared history. */
-    public static final int CUSTOMERS = 10_000;
+    public static final int CUSTOMERS = 4_000;
     /** Deciding threads (and pooled connections). */
     public static final int THREADS = 8;
 
@@ -61,6 +62,14 @@ public class JdbcDecisionBenchmark {
         final AtomicLong next = new AtomicLong();
 
         /**
+         * PostgreSQL's {@code synchronous_commit}: {@code on} (default, every commit waits for its
+         * WAL flush: durable) or {@code off} (commits return before the flush; a crash may lose the
+         * last few, never corrupts).
+         */
+        @Param({"on"})
+        public String synchronousCommit;
+
+        /**
          * Starts PostgreSQL, creates the schema and records every customer's past survey.
          *
          * @throws IOException if PostgreSQL cannot start
@@ -68,7 +77,8 @@ public class JdbcDecisionBenchmark {
          */
         @Setup(Level.Trial)
         public void setUp() throws Exception {
-            server = EmbeddedPostgres.builder().setServerConfig("max_connections", "40").start();
+            server = EmbeddedPostgres.builder().setServerConfig("max_connections", "40")
+                    .setServerConfig("synchronous_commit", synchronousCommit).start();
             HikariConfig config = new HikariConfig();
             config.setDataSource(server.getPostgresDatabase());
             config.setMaximumPoolSize(THREADS);
