@@ -1,6 +1,7 @@
 package org.npskit.core;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -75,7 +76,7 @@ public record Breakdown<K>(List<Cell<K>> cells, NpsTally total) {
     for (Cell<K> c : cells) {
       map.put(c.key(), c.tally());
     }
-    return java.util.Collections.unmodifiableMap(map);
+    return Collections.unmodifiableMap(map);
   }
 
   /**

@@ -50,20 +50,6 @@ public final class Nps {
   }
 
   /**
-   * A collector tallying scores on a scale (arguments in the other order).
-   *
-   * @param <T> the element type
-   * @param scale the scale scores are validated against
-   * @param score extracts the score of an element
-   * @return the collector
-   * @throws NullPointerException if an argument is null
-   */
-  public static <T> Collector<T, ?, NpsTally> collector(
-      Scale scale, ToIntFunction<? super T> score) {
-    return collector(score, scale);
-  }
-
-  /**
    * Tallies items per key (0-10 scale). Keys are sorted when they are all {@link Comparable},
    * else kept in first-seen order; see {@link Breakdowns#byKey} for cells with results and
    * minimum-sample flags.

@@ -24,6 +24,7 @@ public record NpsResult(long detractors, long passives, long promoters) {
    * @param passives see the record component
    * @param promoters see the record component
    * @throws IllegalArgumentException if a count is negative or n = 0 (NPS undefined)
+   * @throws ArithmeticException if n overflows a long
    */
   public NpsResult {
     if (detractors < 0 || passives < 0 || promoters < 0) {
@@ -35,7 +36,7 @@ public record NpsResult(long detractors, long passives, long promoters) {
               passives,
               promoters));
     }
-    if (detractors + passives + promoters <= 0) {
+    if (Math.addExact(Math.addExact(detractors, passives), promoters) == 0) {
       throw new IllegalArgumentException("NPS is undefined for n=0 responses");
     }
   }

@@ -238,8 +238,20 @@ public final class NpsTally implements Serializable {
   private record SerialForm(long[] counts) implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private Object readResolve() {
-      return NpsTally.of(counts);
+    /**
+     * Rebuilds the tally through the validating factory.
+     *
+     * @return the tally
+     * @throws InvalidObjectException if the counts are invalid
+     */
+    private Object readResolve() throws InvalidObjectException {
+      try {
+        return NpsTally.of(counts);
+      } catch (IllegalArgumentException | NullPointerException e) {
+        InvalidObjectException invalid = new InvalidObjectException(e.getMessage());
+        invalid.initCause(e);
+        throw invalid;
+      }
     }
   }
 }

@@ -170,6 +170,18 @@ public record WeightedNpsTally(
   }
 
   /**
+   * The adjusted Wald interval (the default method) on the effective counts.
+   *
+   * @param confidence the confidence level in (0, 1)
+   * @return the interval in points
+   * @throws IllegalArgumentException if the confidence is not in (0, 1)
+   * @throws IllegalStateException if the tally is empty
+   */
+  public Interval interval(double confidence) {
+    return interval(confidence, IntervalMethod.ADJUSTED_WALD);
+  }
+
+  /**
    * A confidence interval on the effective counts.
    *
    * @param confidence the confidence level in (0, 1)

@@ -94,4 +94,26 @@ class NpsAccumulatorTest {
     assertThat(a.tally().toResult()).isEqualTo(new NpsResult(2, 2, 2));
     assertThat(b.n()).isEqualTo(1);
   }
+
+  @Test
+  void largeArraysUseThePairHistogramWithTheSameResult() {
+    byte[] scores = new byte[Counting.PAIR_THRESHOLD * 3 + 3];
+    long[] expected = new long[11];
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = (byte) ((i * 5 + i / 7 + i / 1001) % 11);
+      expected[scores[i]]++;
+    }
+    assertThat(NpsAccumulator.create().addAll(scores).tally()).isEqualTo(NpsTally.of(expected));
+    assertThat(Counting.pairHistogram(scores, 1, scores.length - 2))
+        .containsExactly(Counting.byteHistogram(scores, 1, scores.length - 2));
+    scores[150_001] = 10;
+    scores[190_000] = -128;
+    scores[190_001] = 11;
+    NpsAccumulator acc = NpsAccumulator.create();
+    assertThatThrownBy(() -> acc.addAll(scores))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("scores[190000]")
+        .hasMessageContaining("was -128");
+    assertThat(acc.n()).isZero();
+  }
 }

@@ -103,4 +103,41 @@ class NpsTallyTest {
       assertThat(in.readObject()).isEqualTo(t);
     }
   }
+
+  @Test
+  void tamperedStreamIsRejectedByTheFactoryChecks() throws IOException {
+    long marker = 0x0102030405060708L;
+    long[] counts = new long[11];
+    counts[4] = marker;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(NpsTally.of(counts));
+    }
+    byte[] stream = bytes.toByteArray();
+    byte[] pattern = {1, 2, 3, 4, 5, 6, 7, 8};
+    int at = indexOf(stream, pattern);
+    assertThat(at).isPositive();
+    stream[at] = (byte) 0xFF; // the count becomes negative
+    assertThatThrownBy(
+            () -> {
+              try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(stream))) {
+                in.readObject();
+              }
+            })
+        .isInstanceOf(java.io.InvalidObjectException.class)
+        .hasMessageContaining("score 4");
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
 }

@@ -46,6 +46,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SurveyGate {
   private static final Logger LOG = LoggerFactory.getLogger(SurveyGate.class);
+  private static final Duration MIN_DEFAULT_RETENTION = Duration.ofDays(30);
 
   private final SurveyPolicy policy;
   private final ContactHistory history;
@@ -59,7 +60,7 @@ public final class SurveyGate {
     this.history =
         b.history != null
             ? b.history
-            : InMemoryContactHistory.withRetention(b.policy.longestWindow().multipliedBy(2));
+            : InMemoryContactHistory.withRetention(defaultRetention(b.policy));
     this.clock = b.clock;
     this.listener = b.listener;
     this.maxAttempts = b.maxAttempts;
@@ -67,7 +68,8 @@ public final class SurveyGate {
 
   /**
    * Starts a gate for the policy. Defaults: an {@link InMemoryContactHistory} with retention
-   * twice the policy's longest window, {@link Clock#systemUTC()}, a no-op listener, 32 attempts.
+   * twice the policy's longest window but at least 30 days (so redeliveries are recognised even
+   * when every window is off), {@link Clock#systemUTC()}, a no-op listener, 32 attempts.
    *
    * @param policy the policy; not null
    * @return a new builder
@@ -292,6 +294,11 @@ public final class SurveyGate {
    */
   public void purgeExpired() {
     history.purge(clock.instant().minus(policy.longestWindow()));
+  }
+
+  private static Duration defaultRetention(SurveyPolicy policy) {
+    Duration twice = policy.longestWindow().multipliedBy(2);
+    return twice.compareTo(MIN_DEFAULT_RETENTION) < 0 ? MIN_DEFAULT_RETENTION : twice;
   }
 
   private HistoryQuery query(Purchase purchase, Instant now) {

@@ -67,6 +67,18 @@ class DecisionProcedureTest {
     }
 
     @Test
+    void redeliveriesAreRecognisedWithTheDefaultStoreEvenWhenEveryWindowIsOff() {
+      SurveyGate gate = gate(noCooldown());
+      assertThat(gate.decide(tv("O1", "C1", T0)).isSurvey()).isTrue();
+      for (int day = 1; day <= 20; day++) {
+        assertThat(gate.decide(tv("X" + day, "C" + day, T0.plus(Duration.ofDays(day))))
+            .isSurvey()).isTrue();
+      }
+      assertThat(gate.decide(tv("O1", "C1", T0.plus(Duration.ofDays(20)))).reasonCodes())
+          .containsExactly(DUPLICATE_ORDER);
+    }
+
+    @Test
     void evaluateDoesNotDecide() {
       SurveyGate gate = gate(noCooldown());
       assertThat(gate.evaluate(tv("O1", "C1", T0)).isSurvey()).isTrue();

@@ -20,7 +20,7 @@ public final class Checks {
   }
 
   /**
-   * A non-null, non-blank id or name, trimmed is not applied.
+   * A non-null, non-blank id or name (returned unchanged, not trimmed).
    *
    * @param value the value
    * @param name the parameter name

@@ -29,15 +29,21 @@ import org.npskit.policy.spi.SurveyRecord;
  * by any number of threads and processes (tested on PostgreSQL and H2; portable SQL only).
  *
  * <p><b>Atomicity across processes.</b> {@link #load} reads everything a decision needs with one
- * statement (one round trip, one consistent snapshot). {@link #commit} of a SURVEY is one
+ * statement (one round trip, one consistent snapshot; the account's rows are only queried when the
+ * purchase has an account). {@link #commit} of a SURVEY is one
  * transaction: a conditional {@code UPDATE ... SET version = ? WHERE customer_id = ? AND version =
  * ?} of the customer row (for a first-time customer an {@code INSERT} whose primary key makes the
  * second of two racing processes fail), the same for the account, and the {@code INSERT} of the
  * decided order whose primary key is the order id. Any lost race (zero rows updated, duplicate key,
  * serialization failure, deadlock) rolls the whole transaction back and returns {@code false}; the
- * gate then reloads and decides again. Rows are always locked in the order customer, account,
- * order, so two deciders never deadlock on each other. A SKIP commit inserts the decided order
- * only.
+ * gate then reloads and decides again. Rows are locked in the order customer, account, order,
+ * so two deciders do not deadlock on each other (a deadlock the database detects anyway is a
+ * lost race). A SKIP commit is a single auto-committed
+ * {@code INSERT} of the decided order. On PostgreSQL (detected from the connection metadata) the
+ * SURVEY commit is a single statement whose data-modifying {@code WITH} queries claim the versions
+ * and feed the decision insert: a SURVEY then costs two round trips (load, commit statement;
+ * three with an account: the transaction's {@code COMMIT}), a SKIP two. Elsewhere a SURVEY costs
+ * four (load, customer version, decided order, commit; five with an account).
  *
  * <p><b>Schema.</b> Tables {@code <prefix>schema_version}, {@code <prefix>customer}, {@code
  * <prefix>account}, {@code <prefix>decision} and {@code <prefix>response} of schema version
@@ -78,7 +84,6 @@ public final class JdbcContactHistory implements ContactHistory {
   /** The longest order, customer, account id and SKU the schema stores. */
   public static final int MAX_ID_LENGTH = 255;
 
-  private static final String SURVEY = "SURVEY";
   private static final int MAX_UPSERT_ATTEMPTS = 8;
 
   private final String tablePrefix;
@@ -88,6 +93,7 @@ public final class JdbcContactHistory implements ContactHistory {
   private final SqlText sql;
   private final SqlRunner runner;
   private final AtomicLong lastInitialVersion = new AtomicLong();
+  private volatile Boolean postgres;
 
   private JdbcContactHistory(Builder builder) {
     this.tablePrefix = builder.tablePrefix;
@@ -188,20 +194,21 @@ public final class JdbcContactHistory implements ContactHistory {
     List<SurveyRecord> customerSurveys = new ArrayList<>();
     List<SurveyRecord> accountSurveys = new ArrayList<>();
     List<Instant> responses = new ArrayList<>();
-    try (PreparedStatement ps = runner.prepare(c, sql.load())) {
+    boolean withAccount = q.accountId() != null;
+    try (PreparedStatement ps =
+        runner.prepare(c, withAccount ? sql.loadWithAccount() : sql.load())) {
       int i = 1;
       ps.setString(i++, q.orderId());
       ps.setString(i++, q.customerId());
-      SqlRunner.setNullableString(ps, i++, q.accountId());
       ps.setString(i++, q.customerId());
-      SqlRunner.setInstant(ps, i++, q.from());
-      SqlRunner.setInstant(ps, i++, q.to());
-      SqlRunner.setNullableString(ps, i++, q.accountId());
-      SqlRunner.setInstant(ps, i++, q.from());
-      SqlRunner.setInstant(ps, i++, q.to());
+      i = bindRange(ps, i, q);
       ps.setString(i++, q.customerId());
-      SqlRunner.setInstant(ps, i++, q.from());
-      SqlRunner.setInstant(ps, i, q.to());
+      i = bindRange(ps, i, q);
+      if (withAccount) {
+        ps.setString(i++, q.accountId());
+        ps.setString(i++, q.accountId());
+        bindRange(ps, i, q);
+      }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           switch (rs.getInt(1)) {
@@ -248,6 +255,13 @@ public final class JdbcContactHistory implements ContactHistory {
         accountVersion);
   }
 
+  private static int bindRange(PreparedStatement ps, int index, HistoryQuery q)
+      throws SQLException {
+    SqlRunner.setInstant(ps, index, q.from());
+    SqlRunner.setInstant(ps, index + 1, q.to());
+    return index + 2;
+  }
+
   /**
    * {@inheritDoc}
    *
@@ -260,38 +274,111 @@ public final class JdbcContactHistory implements ContactHistory {
     requireStorable(commit.customerId(), "customerId");
     requireStorable(commit.accountId(), "accountId");
     commit.surveyRecord().ifPresent(s -> requireStorable(s.sku(), "sku"));
-    return runner.transaction("commit", c -> commit(c, commit));
+    if (commit.outcome() == Outcome.SKIP) {
+      return runner.autoCommit("commit", c -> commitSkip(c, commit));
+    }
+    if (!singleStatementSurvey()) {
+      return runner.transaction("commit", c -> commit(c, commit));
+    }
+    // Without an account the single statement claims one version: if it matches no row, nothing
+    // changed at all, so it can run auto-committed. With an account, a customer claim that
+    // matched must be undone when the account claim did not: one transaction.
+    return commit.accountId() == null
+        ? runner.autoCommit("commit", c -> commitSurveyInOneStatement(c, commit))
+        : runner.transaction("commit", c -> commitSurveyInOneStatement(c, commit));
+  }
+
+  /** Whether the database is PostgreSQL (detected once, on the first SURVEY commit). */
+  private boolean singleStatementSurvey() {
+    Boolean known = postgres;
+    if (known == null) {
+      known =
+          runner.autoCommit(
+              "commit",
+              c -> "PostgreSQL".equalsIgnoreCase(c.getMetaData().getDatabaseProductName()));
+      postgres = known;
+    }
+    return known;
+  }
+
+  /**
+   * PostgreSQL: the version claims run as data-modifying {@code WITH} queries feeding the decision
+   * insert, one statement. A claim that matches no row yields no decision row: returns false
+   * after rolling back whatever the other claim changed.
+   */
+  private boolean commitSurveyInOneStatement(Connection c, HistoryCommit commit)
+      throws SQLException {
+    boolean newCustomer = commit.expectedCustomerVersion() == 0L;
+    int accountMode =
+        commit.accountId() == null
+            ? SqlText.ACCOUNT_NONE
+            : commit.expectedAccountVersion() == 0L ? SqlText.ACCOUNT_NEW : SqlText.ACCOUNT_KNOWN;
+    String statement =
+        sql.surveyStatements().get(SqlText.surveyStatementIndex(newCustomer, accountMode));
+    try (PreparedStatement ps = runner.prepare(c, statement)) {
+      int i = bindClaim(ps, 1, newCustomer, commit.customerId(), commit.expectedCustomerVersion());
+      if (accountMode != SqlText.ACCOUNT_NONE) {
+        i =
+            bindClaim(
+                ps,
+                i,
+                accountMode == SqlText.ACCOUNT_NEW,
+                commit.accountId(),
+                commit.expectedAccountVersion());
+      }
+      bindDecision(ps, i, commit);
+      if (ps.executeUpdate() == 1) {
+        return true;
+      }
+      rollbackIfInTransaction(c);
+      return false;
+    } catch (SQLException e) {
+      if (SqlStates.isConflict(e)) {
+        rollbackIfInTransaction(c);
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private static void rollbackIfInTransaction(Connection c) throws SQLException {
+    if (!c.getAutoCommit()) {
+      c.rollback();
+    }
+  }
+
+  private int bindClaim(PreparedStatement ps, int index, boolean isNew, String key, long expected)
+      throws SQLException {
+    if (isNew) {
+      ps.setString(index, key);
+      ps.setLong(index + 1, initialVersion());
+      return index + 2;
+    }
+    ps.setLong(index, expected + 1);
+    ps.setString(index + 1, key);
+    ps.setLong(index + 2, expected);
+    return index + 3;
   }
 
   private boolean commit(Connection c, HistoryCommit commit) throws SQLException {
     try {
-      if (commit.outcome() == Outcome.SURVEY
-          && !(claimVersion(
+      if (!(claimVersion(
+              c,
+              sql.updateCustomerVersion(),
+              sql.insertCustomer(),
+              commit.customerId(),
+              commit.expectedCustomerVersion())
+          && (commit.accountId() == null
+              || claimVersion(
                   c,
-                  sql.updateCustomerVersion(),
-                  sql.insertCustomer(),
-                  commit.customerId(),
-                  commit.expectedCustomerVersion())
-              && (commit.accountId() == null
-                  || claimVersion(
-                      c,
-                      sql.updateAccountVersion(),
-                      sql.insertAccount(),
-                      commit.accountId(),
-                      commit.expectedAccountVersion())))) {
+                  sql.updateAccountVersion(),
+                  sql.insertAccount(),
+                  commit.accountId(),
+                  commit.expectedAccountVersion())))) {
         c.rollback();
         return false;
       }
-      try (PreparedStatement ps = runner.prepare(c, sql.insertDecision())) {
-        ps.setString(1, commit.orderId());
-        ps.setString(2, commit.customerId());
-        SqlRunner.setNullableString(ps, 3, commit.accountId());
-        SqlRunner.setInstant(ps, 4, commit.decidedAt());
-        ps.setString(5, commit.outcome().name());
-        SqlRunner.setNullableString(
-            ps, 6, commit.surveyRecord().map(SurveyRecord::sku).orElse(null));
-        ps.executeUpdate();
-      }
+      insertDecision(c, commit);
       return true;
     } catch (SQLException e) {
       if (SqlStates.isConflict(e)) {
@@ -300,6 +387,37 @@ public final class JdbcContactHistory implements ContactHistory {
       }
       throw e;
     }
+  }
+
+  /** A SKIP claims the order id only: one auto-committed insert, one round trip. */
+  private boolean commitSkip(Connection c, HistoryCommit commit) throws SQLException {
+    try {
+      insertDecision(c, commit);
+      return true;
+    } catch (SQLException e) {
+      if (SqlStates.isConflict(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private void insertDecision(Connection c, HistoryCommit commit) throws SQLException {
+    try (PreparedStatement ps = runner.prepare(c, sql.insertDecision())) {
+      bindDecision(ps, 1, commit);
+      ps.executeUpdate();
+    }
+  }
+
+  private static void bindDecision(PreparedStatement ps, int index, HistoryCommit commit)
+      throws SQLException {
+    ps.setString(index, commit.orderId());
+    ps.setString(index + 1, commit.customerId());
+    SqlRunner.setNullableString(ps, index + 2, commit.accountId());
+    SqlRunner.setInstant(ps, index + 3, commit.decidedAt());
+    ps.setString(index + 4, commit.outcome().name());
+    SqlRunner.setNullableString(
+        ps, index + 5, commit.surveyRecord().map(SurveyRecord::sku).orElse(null));
   }
 
   /**
@@ -461,7 +579,7 @@ public final class JdbcContactHistory implements ContactHistory {
 
   private boolean isResponseRecorded(String customerId, Instant at) {
     HistorySnapshot snapshot =
-        load(new HistoryQuery(customerId, null, "\u0000", at, at));
+        load(new HistoryQuery(customerId, null, "response-check", at, at));
     return !snapshot.customerResponses().isEmpty();
   }
 

@@ -66,10 +66,14 @@ final class SqlRunner {
   <T> T autoCommit(String operation, Work<T> work) {
     try (Connection c = dataSource.getConnection()) {
       int previous = limitNetworkWait(c);
+      boolean autoCommit = c.getAutoCommit();
       try {
+        if (!autoCommit) {
+          c.setAutoCommit(true);
+        }
         return work.run(c);
       } finally {
-        restoreNetworkWait(c, previous);
+        restoreQuietly(c, autoCommit, previous);
       }
     } catch (SQLException | RuntimeException e) {
       throw new HistoryUnavailableException(operation, e);

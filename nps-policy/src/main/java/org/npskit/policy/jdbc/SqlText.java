@@ -1,11 +1,17 @@
 package org.npskit.policy.jdbc;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Every SQL statement the JDBC store runs, rendered once for a validated table prefix. Values are
  * always bound parameters ({@code ?}); the prefix is the only spliced text and is validated by
  * {@link SqlIdentifiers#requireValidPrefix(String)} first.
  *
- * @param load one statement reading everything a decision needs (one round trip, one snapshot)
+ * @param load one statement reading everything a decision without account needs (one round
+ *     trip, one snapshot): parameters order id, customer id, then customer id, from, to twice
+ * @param loadWithAccount {@code load} plus the account's row and surveys: further parameters
+ *     account id, account id, from, to
  * @param updateCustomerVersion conditional version bump of a customer (optimistic check)
  * @param insertCustomer first row of a customer (unique key: the insert-then-retry path)
  * @param bumpCustomer unconditional version bump of a customer
@@ -17,6 +23,9 @@ package org.npskit.policy.jdbc;
  * @param decisionOwner reads the customer and account of a decided order
  * @param customerAccounts reads the accounts a customer's decisions carried
  * @param insertDecision a decided order (unique key: the order id)
+ * @param surveyStatements PostgreSQL only: the whole SURVEY commit as one statement (version
+ *     claims as data-modifying {@code WITH} queries feeding the decision insert), indexed by
+ *     {@link #surveyStatementIndex}
  * @param cancel releases a recorded survey
  * @param insertResponse a recorded response
  * @param purgeDecisions deletes one batch of decisions older than an instant
@@ -32,6 +41,7 @@ package org.npskit.policy.jdbc;
  */
 record SqlText(
     String load,
+    String loadWithAccount,
     String updateCustomerVersion,
     String insertCustomer,
     String bumpCustomer,
@@ -43,6 +53,7 @@ record SqlText(
     String decisionOwner,
     String customerAccounts,
     String insertDecision,
+    List<String> surveyStatements,
     String cancel,
     String insertResponse,
     String purgeDecisions,
@@ -74,6 +85,26 @@ record SqlText(
   /** A response of the customer. */
   static final int KIND_RESPONSE = 6;
 
+  /** No account on the purchase. */
+  static final int ACCOUNT_NONE = 0;
+
+  /** An account the store has never seen (expected version 0). */
+  static final int ACCOUNT_NEW = 1;
+
+  /** A known account. */
+  static final int ACCOUNT_KNOWN = 2;
+
+  /**
+   * Index into {@link #surveyStatements}.
+   *
+   * @param newCustomer whether the customer is unknown (expected version 0)
+   * @param accountMode {@link #ACCOUNT_NONE}, {@link #ACCOUNT_NEW} or {@link #ACCOUNT_KNOWN}
+   * @return the index
+   */
+  static int surveyStatementIndex(boolean newCustomer, int accountMode) {
+    return (newCustomer ? 3 : 0) + accountMode;
+  }
+
   /**
    * Renders every statement for the prefix.
    *
@@ -104,45 +135,76 @@ record SqlText(
             + customer
             + " WHERE customer_id = ?"
             + " UNION ALL SELECT "
-            + KIND_ACCOUNT
-            + ", account_id, version, NULL, NULL, NULL, NULL FROM "
-            + account
-            + " WHERE account_id = ?"
-            + " UNION ALL SELECT "
             + KIND_CUSTOMER_SURVEY
             + ", order_id, NULL, NULL, decided_at, subject_sku, account_id FROM "
             + decision
             + " WHERE customer_id = ?"
             + liveSurvey
             + " UNION ALL SELECT "
-            + KIND_ACCOUNT_SURVEY
-            + ", order_id, NULL, NULL, decided_at, subject_sku, customer_id FROM "
-            + decision
-            + " WHERE account_id = ?"
-            + liveSurvey
-            + " UNION ALL SELECT "
             + KIND_RESPONSE
             + ", customer_id, NULL, NULL, responded_at, NULL, NULL FROM "
             + response
             + " WHERE customer_id = ? AND responded_at >= ? AND responded_at <= ?";
+    String loadWithAccount =
+        load
+            + " UNION ALL SELECT "
+            + KIND_ACCOUNT
+            + ", account_id, version, NULL, NULL, NULL, NULL FROM "
+            + account
+            + " WHERE account_id = ?"
+            + " UNION ALL SELECT "
+            + KIND_ACCOUNT_SURVEY
+            + ", order_id, NULL, NULL, decided_at, subject_sku, customer_id FROM "
+            + decision
+            + " WHERE account_id = ?"
+            + liveSurvey;
+    String insertCustomer =
+        "INSERT INTO " + customer + " (customer_id, version, opted_out) VALUES (?, ?, FALSE)";
+    String updateCustomer =
+        "UPDATE " + customer + " SET version = ? WHERE customer_id = ? AND version = ?";
+    String insertAccount = "INSERT INTO " + account + " (account_id, version) VALUES (?, ?)";
+    String updateAccount =
+        "UPDATE " + account + " SET version = ? WHERE account_id = ? AND version = ?";
+    String insertDecision =
+        "INSERT INTO "
+            + decision
+            + " (order_id, customer_id, account_id, decided_at, outcome, subject_sku, cancelled)";
+    List<String> surveyStatements = new ArrayList<>();
+    for (boolean newCustomer : new boolean[] {false, true}) {
+      for (int accountMode = ACCOUNT_NONE; accountMode <= ACCOUNT_KNOWN; accountMode++) {
+        StringBuilder sql =
+            new StringBuilder("WITH c AS (")
+                .append(newCustomer ? insertCustomer : updateCustomer)
+                .append(" RETURNING 1 AS ok)");
+        if (accountMode != ACCOUNT_NONE) {
+          sql.append(", a AS (")
+              .append(accountMode == ACCOUNT_NEW ? insertAccount : updateAccount)
+              .append(" RETURNING 1 AS ok)");
+        }
+        sql.append(' ')
+            .append(insertDecision)
+            .append(" SELECT ?, ?, ?, ?, ?, ?, FALSE FROM c")
+            .append(accountMode != ACCOUNT_NONE ? " CROSS JOIN a" : "");
+        surveyStatements.add(sql.toString());
+      }
+    }
     return new SqlText(
         load,
-        "UPDATE " + customer + " SET version = ? WHERE customer_id = ? AND version = ?",
-        "INSERT INTO " + customer + " (customer_id, version, opted_out) VALUES (?, ?, FALSE)",
+        loadWithAccount,
+        updateCustomer,
+        insertCustomer,
         "UPDATE " + customer + " SET version = version + 1 WHERE customer_id = ?",
         "UPDATE " + customer + " SET opted_out = ?, version = version + 1 WHERE customer_id = ?",
         "INSERT INTO " + customer + " (customer_id, version, opted_out) VALUES (?, ?, ?)",
-        "UPDATE " + account + " SET version = ? WHERE account_id = ? AND version = ?",
-        "INSERT INTO " + account + " (account_id, version) VALUES (?, ?)",
+        updateAccount,
+        insertAccount,
         "UPDATE " + account + " SET version = version + 1 WHERE account_id = ?",
         "SELECT customer_id, account_id FROM " + decision + " WHERE order_id = ?",
         "SELECT DISTINCT account_id FROM "
             + decision
             + " WHERE customer_id = ? AND account_id IS NOT NULL",
-        "INSERT INTO "
-            + decision
-            + " (order_id, customer_id, account_id, decided_at, outcome, subject_sku, cancelled)"
-            + " VALUES (?, ?, ?, ?, ?, ?, FALSE)",
+        insertDecision + " VALUES (?, ?, ?, ?, ?, ?, FALSE)",
+        List.copyOf(surveyStatements),
         "UPDATE "
             + decision
             + " SET cancelled = TRUE WHERE order_id = ? AND outcome = 'SURVEY' AND cancelled = FALSE",

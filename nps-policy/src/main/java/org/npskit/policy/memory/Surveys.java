@@ -54,11 +54,11 @@ final class Surveys {
     String[] c = new String[n + 1];
     String[] a = new String[n + 1];
     String[] s = new String[n + 1];
-    copyAround(micros, m, pos);
-    copyAround(orderIds, o, pos);
-    copyAround(customerIds, c, pos);
-    copyAround(accountIds, a, pos);
-    copyAround(skus, s, pos);
+    copyAround(micros, m, pos, n);
+    copyAround(orderIds, o, pos, n);
+    copyAround(customerIds, c, pos, n);
+    copyAround(accountIds, a, pos, n);
+    copyAround(skus, s, pos, n);
     m[pos] = at;
     o[pos] = survey.orderId();
     c[pos] = survey.customerId();
@@ -67,8 +67,8 @@ final class Surveys {
     return new Surveys(m, o, c, a, s);
   }
 
-  private static void copyAround(Object source, Object target, int pos) {
-    int n = java.lang.reflect.Array.getLength(source);
+  /** Copies {@code n} elements of {@code source} into {@code target}, leaving a gap at pos. */
+  private static void copyAround(Object source, Object target, int pos, int n) {
     System.arraycopy(source, 0, target, 0, pos);
     System.arraycopy(source, pos, target, pos + 1, n - pos);
   }

@@ -42,6 +42,20 @@ final class EmbeddedPostgresHolder {
     }
   }
 
+  /** A small pool on the shared server, created with it, for tests that make many calls. */
+  private static final class LazyPool {
+    static final TestConnectionPool POOL = new TestConnectionPool(dataSource(), 24);
+  }
+
+  /**
+   * A pooled data source on the shared server (at most 24 connections, reused).
+   *
+   * @return the pool
+   */
+  static DataSource pooledDataSource() {
+    return LazyPool.POOL;
+  }
+
   /**
    * The shared server.
    *

@@ -269,11 +269,24 @@ class JdbcContactHistoryTest {
   }
 
   @Test
-  void duplicateResponseIsStoredOnce() {
-    JdbcContactHistory store = JdbcContactHistory.builder(h2).build();
+  void writesAreCommittedEvenWhenThePoolHandsOutConnectionsWithoutAutoCommit() {
+    SimpleDataSource manualCommit =
+        () -> {
+          Connection c = h2.getConnection();
+          c.setAutoCommit(false);
+          return c;
+        };
+    JdbcContactHistory store = JdbcContactHistory.builder(manualCommit).build();
     store.createSchema();
-    store.recordResponse("C1", T0);
-    store.recordResponse("C1", T0);
-    assertThat(store.load(query("C1", null, "X")).customerResponses()).containsExactly(T0);
+
+    assertThat(store.commit(HistoryCommit.skip("O1", "C1", null, T0))).isTrue();
+    assertThat(commitSurvey(store, "O2", "C1", null, T0)).isTrue();
+    store.setOptedOut("C2", true);
+
+    JdbcContactHistory reader = JdbcContactHistory.builder(h2).build();
+    assertThat(reader.installedSchemaVersion()).hasValue(JdbcContactHistory.SCHEMA_VERSION);
+    assertThat(reader.load(query("C1", null, "O1")).orderDecided()).isTrue();
+    assertThat(reader.load(query("C1", null, "O2")).customerSurveys()).hasSize(1);
+    assertThat(reader.load(query("C2", null, "x")).optedOut()).isTrue();
   }
 }

@@ -1,18 +1,11 @@
 package org.npskit.policy.jdbc;
 
-import org.npskit.policy.spi.ContactHistory;
-import org.npskit.policy.spi.ContactHistoryContract;
-
 /** The store contract on a real PostgreSQL server (embedded, started once per JVM). */
-class PostgresContactHistoryTest extends ContactHistoryContract {
+class PostgresContactHistoryTest extends JdbcContactHistoryContract {
 
   @Override
-  protected ContactHistory newStore() {
-    JdbcContactHistory history =
-        JdbcContactHistory.builder(EmbeddedPostgresHolder.dataSource())
-            .tablePrefix(EmbeddedPostgresHolder.freshPrefix("contract"))
-            .build();
-    history.createSchema();
-    return history;
+  protected JdbcContactHistory.Builder newBuilder() {
+    return JdbcContactHistory.builder(EmbeddedPostgresHolder.pooledDataSource())
+        .tablePrefix(EmbeddedPostgresHolder.freshPrefix("contract"));
   }
 }
