@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The 30-second example of docs/core.md, compiled and checked. */
+/** The 30-second example of the README (nps-core section), compiled and checked. */
 class QuickStartExampleTest {
   @Test
   void theReadmeExampleWorksAsDocumented() {

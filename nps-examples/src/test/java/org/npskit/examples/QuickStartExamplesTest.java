@@ -43,7 +43,7 @@ class QuickStartExamplesTest {
 
   @Test
   void propertiesExampleLoadsTheReadmeBlock() throws IOException {
-    String block = block(read("docs/policy.md"), "properties").get(0);
+    String block = block(section("nps-policy: "), "properties").get(0);
     Properties p = new Properties();
     p.load(new StringReader(block));
     SurveyPolicy policy = QuickStartPolicy.fromProperties(p);
@@ -62,8 +62,8 @@ class QuickStartExamplesTest {
     String coreImports =
         read("nps-examples/src/main/java/org/npskit/examples/QuickStartCore.java")
             .replaceAll("\\s+", "");
-    List<String> coreSnippets = block(read("docs/core.md"), "java");
-    List<String> policySnippets = block(read("docs/policy.md"), "java");
+    List<String> coreSnippets = block(section("nps-core: "), "java");
+    List<String> policySnippets = block(section("nps-policy: "), "java");
     assertThat(coreSnippets).isNotEmpty();
     assertThat(policySnippets).hasSize(2);
     for (String s : coreSnippets) {
@@ -79,6 +79,15 @@ class QuickStartExamplesTest {
 
   private static String read(String path) throws IOException {
     return Files.readString(ROOT.resolve(path), StandardCharsets.UTF_8);
+  }
+
+  /** The README section whose level-2 heading starts with the given text, up to the next one. */
+  private static String section(String headingStart) throws IOException {
+    String readme = read("README.md");
+    int start = readme.indexOf("\n## " + headingStart);
+    assertThat(start).as("README section '%s'", headingStart).isNotNegative();
+    int end = readme.indexOf("\n## ", start + 1);
+    return readme.substring(start, end < 0 ? readme.length() : end);
   }
 
   private static List<String> block(String markdown, String lang) {

@@ -11,7 +11,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.npskit.policy.memory.InMemoryContactHistory;
 
-/** The snippets of docs/policy.md, compiled and checked. */
+/** The snippets of the README (nps-policy section), compiled and checked. */
 class ReadmeExampleTest {
 
   @Test
