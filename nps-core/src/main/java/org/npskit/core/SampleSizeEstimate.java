@@ -14,6 +14,8 @@ public record SampleSizeEstimate(long wald, long adjustedWald) {
   /**
    * Validates the sizes.
    *
+   * @param wald see the record component
+   * @param adjustedWald see the record component
    * @throws IllegalArgumentException if a size is below 1
    */
   public SampleSizeEstimate {

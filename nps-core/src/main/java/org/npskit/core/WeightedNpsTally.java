@@ -21,6 +21,8 @@ import org.npskit.core.internal.NormalDistribution;
  * @param promoterWeight sum of the weights of promoters, &gt;= 0
  * @param sumOfSquaredWeights sum of the squared weights, &gt;= 0
  * @param n the number of responses, &gt;= 0
+ * @serial exclude The serial form of a record is its components, documented above (JDK 17's
+ *     javadoc would otherwise ask for comments on the record's private fields, JDK-8275199).
  */
 public record WeightedNpsTally(
     double detractorWeight,

@@ -46,13 +46,17 @@ final class DecideCommand implements Command {
         "                   credentials as URL parameters); the schema is created when",
         "                   missing. Default: in memory, nothing kept after the run",
         "  --format F       text (default) | json (one object per line)",
+        "  --progress       show progress on stderr for more than 1000 orders even when",
+        "                   stderr is not a terminal (default: only on a terminal)",
+        "  --no-progress    never show progress",
         "  --help           this text",
         "");
   }
 
   @Override
   public String run(String[] argv, PrintStream progress) {
-    Args a = Args.parse(name(), argv, Set.of("policy", "store", "format"), Set.of());
+    Args a = Args.parse(name(), argv, Set.of("policy", "store", "format"),
+        Set.of("progress", "no-progress"));
     String file = a.files(1, "one ORDERS.csv").get(0);
     String policyFile = a.requireValue("policy");
     boolean json = Formats.json(a);
@@ -67,8 +71,9 @@ final class DecideCommand implements Command {
     if (store.isPresent()) {
       gate.history(jdbc(store.get()));
     }
-    List<Decision> decisions = decideAll(gate.build(), orders,
-        System.console() != null ? progress : null);
+    boolean showProgress = !a.flag("no-progress")
+        && (a.flag("progress") || Terminal.stderrIsTerminal());
+    List<Decision> decisions = decideAll(gate.build(), orders, showProgress ? progress : null);
     return json ? jsonLines(decisions) : table(decisions);
   }
 

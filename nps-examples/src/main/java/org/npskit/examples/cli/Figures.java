@@ -17,7 +17,7 @@ record Figures(NpsTally tally, double nps, double standardError, double confiden
 
   static Figures of(NpsTally tally, Optional<WeightedNpsTally> weighted, double confidence,
       IntervalMethod method) {
-    if (weighted.isPresent() && !weighted.get().isEmpty()) {
+    if (weighted.isPresent()) {
       WeightedNpsTally w = weighted.get();
       Interval i = w.interval(confidence, method);
       return new Figures(tally, w.nps(), w.standardError(), confidence, method, i.low(), i.high(),

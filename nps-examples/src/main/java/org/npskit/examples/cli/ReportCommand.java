@@ -101,13 +101,16 @@ final class ReportCommand implements Command {
       bucket.ifPresent(b -> periods.computeIfAbsent(b.start(r.answeredAt().orElseThrow(), zone),
           k -> new Cells(weight.isPresent())).add(r));
     }
-    Figures all = total.figures(confidence, method);
+    String weightNote = file + ": --weight " + weight.orElse("") + ": the weights of ";
+    Figures all = total.figures(confidence, method, weightNote + "all responses");
     List<String> groupKeys = new ArrayList<>(groups.keySet());
-    List<Figures> groupFigs = groups.values().stream().map(c -> c.figures(confidence, method))
-        .toList();
+    List<Figures> groupFigs = new ArrayList<>();
+    groups.forEach((k, c) -> groupFigs.add(c.figures(confidence, method,
+        weightNote + "group " + by.orElseThrow() + "=\"" + k + "\"")));
     List<String> periodKeys = periods.keySet().stream().map(LocalDate::toString).toList();
-    List<Figures> periodFigs = periods.values().stream().map(c -> c.figures(confidence, method))
-        .toList();
+    List<Figures> periodFigs = new ArrayList<>();
+    periods.forEach((k, c) -> periodFigs.add(c.figures(confidence, method,
+        weightNote + "the period starting " + k)));
 
     String out;
     if (json) {
@@ -200,9 +203,17 @@ final class ReportCommand implements Command {
       weighted.add(r.score(), r.weight());
     }
 
-    Figures figures(double confidence, IntervalMethod method) {
+    /**
+     * The cell's figures; with weights whose sum is 0 the weighted NPS is undefined, which is
+     * bad input (never a silent fall-back to the unweighted figures).
+     */
+    Figures figures(double confidence, IntervalMethod method, String zeroWeightsMessage) {
       NpsTally t = plain.tally();
       WeightedNpsTally w = weighted.tally();
+      if (useWeights && w.isEmpty()) {
+        throw new BadInputException(zeroWeightsMessage
+            + " sum to 0, so their weighted NPS is undefined");
+      }
       return Figures.of(t, useWeights ? Optional.of(w) : Optional.empty(), confidence, method);
     }
   }
