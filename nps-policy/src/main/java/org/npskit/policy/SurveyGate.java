@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.npskit.policy.internal.Checks;
 import org.npskit.policy.internal.Evaluation;
 import org.npskit.policy.internal.RuleEngine;
@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Store failures.</b> A {@link HistoryUnavailableException} in {@code decide}/{@code
  * evaluate} follows {@link SurveyPolicy#storeFailure()} (see {@link StoreFailureMode}); it is
- * logged at warn once per incident (until a store call succeeds again) and reported to the
+ * logged at warn once per incident (an incident lasts until the failed step, load or commit,
+ * succeeds again; a successful commit ends any incident) and reported to the
  * listener every time. The management methods ({@code cancel}, {@code recordResponse}, opt-out,
  * purge, erase) propagate it.
  *
@@ -47,13 +48,16 @@ import org.slf4j.LoggerFactory;
 public final class SurveyGate {
   private static final Logger LOG = LoggerFactory.getLogger(SurveyGate.class);
   private static final Duration MIN_DEFAULT_RETENTION = Duration.ofDays(30);
+  private static final String OP_LOAD = "load";
+  private static final String OP_COMMIT = "commit";
 
   private final SurveyPolicy policy;
   private final ContactHistory history;
   private final Clock clock;
   private final DecisionListener listener;
   private final int maxAttempts;
-  private final AtomicBoolean storeFailing = new AtomicBoolean();
+  /** The gate's step ("load" or "commit") that failed in the current incident; null if none. */
+  private final AtomicReference<String> failingOperation = new AtomicReference<>();
 
   private SurveyGate(Builder b) {
     this.policy = b.policy;
@@ -141,7 +145,7 @@ public final class SurveyGate {
       HistorySnapshot snapshot;
       try {
         snapshot = history.load(query);
-        recovered();
+        recovered(OP_LOAD);
       } catch (HistoryUnavailableException e) {
         return report(storeFailure(purchase, at, e, null), false);
       }
@@ -159,7 +163,7 @@ public final class SurveyGate {
       boolean committed;
       try {
         committed = history.commit(commit);
-        recovered();
+        recovered(OP_COMMIT);
       } catch (HistoryUnavailableException e) {
         return report(storeFailure(purchase, at, e, decision), false);
       }
@@ -214,7 +218,7 @@ public final class SurveyGate {
     HistorySnapshot snapshot;
     try {
       snapshot = history.load(query(purchase, at));
-      recovered();
+      recovered(OP_LOAD);
     } catch (HistoryUnavailableException e) {
       return report(storeFailure(purchase, at, e, null), false);
     }
@@ -314,7 +318,7 @@ public final class SurveyGate {
 
   private Decision storeFailure(
       Purchase purchase, Instant now, HistoryUnavailableException e, Decision evaluated) {
-    if (storeFailing.compareAndSet(false, true)) {
+    if (failingOperation.compareAndSet(null, evaluated == null ? OP_LOAD : OP_COMMIT)) {
       LOG.warn("contact history unavailable ({}), failing {}: {}", e.operation(),
           policy.storeFailure() == StoreFailureMode.FAIL_OPEN ? "open" : "closed", e.toString());
     }
@@ -333,8 +337,16 @@ public final class SurveyGate {
         Checks.format("contact history unavailable during %s", e.operation()))).decision();
   }
 
-  private void recovered() {
-    if (storeFailing.compareAndSet(true, false)) {
+  /**
+   * Ends the current incident when the operation that failed has succeeded again. A successful
+   * commit ends any incident (the store answered both calls of the decision); a successful load
+   * does not end a commit incident, so a store that reads but cannot write is logged once, not
+   * once per decision.
+   */
+  private void recovered(String operation) {
+    String failing = failingOperation.get();
+    if (failing != null && (failing.equals(operation) || OP_COMMIT.equals(operation))
+        && failingOperation.compareAndSet(failing, null)) {
       LOG.info("contact history available again");
     }
   }
