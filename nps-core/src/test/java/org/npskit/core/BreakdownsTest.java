@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BreakdownsTest {
-  // /work/shared/contract/stats/six.csv
+  // the public contract examples, nps-examples/src/test/contract/stats/six.csv
   private static final List<SurveyResponse> SIX =
       List.of(
           response("r1", 3, "2026-01-03T10:00:00Z", "web"),

@@ -31,7 +31,7 @@ class NpsResultTest {
 
   @Test
   void reproducesTheFullPrecisionContractFiles() {
-    // /work/shared/contract/stats/six.{wald,adjusted-wald,tango}.json and hundred.tango.json
+    // the public contract examples, nps-examples/src/test/contract/stats/six.{wald,adjusted-wald,tango}.json and hundred.tango.json
     assertThat(six.nps()).isCloseTo(33.333333333333336, within(FULL));
     assertThat(six.standardError()).isCloseTo(30.429030972509224, within(FULL));
     assertInterval(six.interval(0.95, IntervalMethod.WALD), -26.306471457238544, 92.97313812390522);

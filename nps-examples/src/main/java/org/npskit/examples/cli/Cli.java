@@ -50,6 +50,12 @@ public final class Cli {
     } catch (BadInputException e) {
       err.println(e.getMessage());
       return 2;
+    } catch (StoreUnavailableException e) {
+      err.printf(Locale.ROOT, "npskit %s: %s%n", command.name(), e.getMessage());
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      return 1;
     } catch (RuntimeException | LinkageError e) {
       err.printf(Locale.ROOT, "npskit %s: internal failure: %s%s%n", command.name(), e,
           debug ? "" : " (run with --debug for the stack trace)");

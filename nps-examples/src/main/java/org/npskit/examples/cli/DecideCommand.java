@@ -13,8 +13,6 @@ import org.npskit.policy.Decision;
 import org.npskit.policy.Reason;
 import org.npskit.policy.SurveyGate;
 import org.npskit.policy.SurveyPolicy;
-import org.npskit.policy.jdbc.JdbcContactHistory;
-import org.npskit.policy.spi.ContactHistory;
 
 /** {@code decide}: replays an orders file through a policy and prints a decision per order. */
 final class DecideCommand implements Command {
@@ -69,7 +67,7 @@ final class DecideCommand implements Command {
     SurveyGate.Builder gate = SurveyGate.builder(policy);
     Optional<String> store = a.value("store");
     if (store.isPresent()) {
-      gate.history(jdbc(store.get()));
+      gate.history(StoreUrls.open(store.get()));
     }
     boolean showProgress = !a.flag("no-progress")
         && (a.flag("progress") || Terminal.stderrIsTerminal());
@@ -85,11 +83,6 @@ final class DecideCommand implements Command {
     }
   }
 
-  static ContactHistory jdbc(String url) {
-    JdbcContactHistory h = JdbcContactHistory.builder(new UrlDataSource(url)).build();
-    h.createSchema();
-    return h;
-  }
 
   static List<Decision> decideAll(SurveyGate gate, List<Orders.Order> orders,
       PrintStream progress) {

@@ -153,7 +153,7 @@ final class ReportCommand implements Command {
       out = sb.toString();
     }
     a.value("svg").ifPresent(svg -> {
-      String title = "NPS " + file;
+      String title = "NPS " + Path.of(file).getFileName();
       String sub = Text.f("%s%% interval (%s), %s", Text.f("%.4g", confidence * 100)
           .replaceAll("\\.?0+$", ""), method.label(),
           Responses.describe(responses.rows().size(), responses.skipped()));

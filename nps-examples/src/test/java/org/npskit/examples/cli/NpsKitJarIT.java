@@ -16,7 +16,7 @@ import org.w3c.dom.Document;
 /** End-to-end: the shaded jar in a separate process, for every command and bad input. */
 class NpsKitJarIT {
   private static final Path CONTRACT =
-      Path.of(System.getProperty("npskit.contract", "/work/shared/contract"));
+      Path.of(System.getProperty("npskit.contract", "src/test/contract"));
 
   @TempDir Path dir;
 
