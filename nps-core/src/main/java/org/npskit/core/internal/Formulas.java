@@ -129,6 +129,14 @@ public final class Formulas {
   /**
    * Tango's score statistic Z(delta) for the paired difference R/n - D/n.
    *
+   * <p>Near the bounds of low-count intervals the discriminant B^2 - 4AC of Tango's quadratic
+   * nears 0 (a double root), where a plain double evaluation loses half the digits of its square
+   * root (about 1e-8 points on a bound). So B, AC and the discriminant are carried as
+   * double-double values (error-free products with {@link Math#fma} and Knuth's two-sum), the
+   * square root gets one Newton correction, and q is taken from the cancellation-free form of the
+   * quadratic formula ({@code q = 2 D t / (sqrt + B)} when B &gt; 0). With integer counts this is
+   * accurate to a few ulps wherever Z is finite.
+   *
    * @param d detractors
    * @param r promoters
    * @param n total
@@ -136,12 +144,49 @@ public final class Formulas {
    * @return Z(delta); +/-infinity when the variance vanishes with a non-zero numerator
    */
   public static double tangoZ(double d, double r, double n, double delta) {
-    double a = 2.0 * n;
-    double b = -d - r + (2.0 * n - r + d) * delta;
-    double c = -d * delta * (1.0 - delta);
-    double q = (Math.sqrt(Math.max(0.0, b * b - 4.0 * a * c)) - b) / (2.0 * a);
-    double numerator = r - d - n * delta;
-    double var = n * (2.0 * q + delta * (1.0 - delta));
+    // B = k delta + m, with k = 2n - R + D and m = -(D + R): exact product, then a two-sum.
+    double k = 2.0 * n - r + d;
+    double m = -(d + r);
+    double ph = k * delta;
+    double pl = Math.fma(k, delta, -ph);
+    double bh = ph + m;
+    double bl = twoSumError(ph, m, bh) + pl;
+    double b = bh + bl;
+    bl = bl - (b - bh);
+    bh = b;
+    // t = delta (1 - delta) = delta - delta^2 as a double-double.
+    double sq = delta * delta;
+    double sqErr = Math.fma(delta, delta, -sq);
+    double th = delta - sq;
+    double tl = twoSumError(delta, -sq, th) - sqErr;
+    double t = th + tl;
+    tl = tl - (t - th);
+    th = t;
+    // -4AC = 8 n D t (A = 2n, C = -D t).
+    double kk = 8.0 * n * d;
+    double ach = kk * th;
+    double acl = Math.fma(kk, th, -ach) + kk * tl;
+    // disc = B^2 - 4AC = B^2 + 8 n D t.
+    double b2h = bh * bh;
+    double b2l = Math.fma(bh, bh, -b2h) + 2.0 * bh * bl;
+    double dh = b2h + ach;
+    double dl = twoSumError(b2h, ach, dh) + b2l + acl;
+    double disc = dh + dl;
+    dl = dl - (disc - dh);
+    dh = disc;
+    double root = 0.0;
+    if (dh > 0.0) {
+      root = Math.sqrt(dh);
+      root += (Math.fma(-root, root, dh) + dl) / (2.0 * root);
+    }
+    double q;
+    if (bh > 0.0) {
+      q = 2.0 * d * t / (root + bh);
+    } else {
+      q = ((root - bh) - bl) / (4.0 * n);
+    }
+    double numerator = Math.fma(-n, delta, r - d);
+    double var = n * (2.0 * q + t);
     if (var <= 0.0) {
       if (numerator == 0.0) {
         return 0.0;
@@ -150,4 +195,12 @@ public final class Formulas {
     }
     return numerator / Math.sqrt(var);
   }
+
+  /** The rounding error of {@code sum = a + b} (Knuth's two-sum): a + b = sum + error exactly. */
+  private static double twoSumError(double a, double b, double sum) {
+    double bVirtual = sum - a;
+    double aVirtual = sum - bVirtual;
+    return (a - aVirtual) + (b - bVirtual);
+  }
+
 }
