@@ -42,6 +42,11 @@ public final class Purchase {
       throw new IllegalArgumentException(
           Checks.format("lines must not be empty (order %s)", orderId));
     }
+    if (deliveredAt != null && deliveredAt.isBefore(orderedAt)) {
+      throw new IllegalArgumentException(
+          Checks.format("deliveredAt must not be before orderedAt %s, was %s (order %s)",
+              orderedAt, deliveredAt, orderId));
+    }
     Currency currency = lines.get(0).unitPrice().currency();
     for (int i = 1; i < lines.size(); i++) {
       Currency other = lines.get(i).unitPrice().currency();
@@ -248,7 +253,8 @@ public final class Purchase {
      *
      * @return the purchase
      * @throws NullPointerException if the order time is missing
-     * @throws IllegalArgumentException if there is no line or the lines mix currencies
+     * @throws IllegalArgumentException if there is no line, the lines mix currencies, or the
+     *     delivery time is before the order time
      */
     public Purchase build() {
       return new Purchase(this);

@@ -57,12 +57,18 @@ final class Orders {
         j++;
       }
       Purchase.Builder b = Purchase.builder(id, nonBlank(t, first, customer));
-      b.orderedAt(instant(t, first, orderedAt));
+      Instant ordered = instant(t, first, orderedAt);
+      b.orderedAt(ordered);
       if (account >= 0 && !cell(first, account).isEmpty()) {
         b.accountId(cell(first, account));
       }
       if (deliveredAt >= 0 && !cell(first, deliveredAt).isEmpty()) {
-        b.deliveredAt(instant(t, first, deliveredAt));
+        Instant delivered = instant(t, first, deliveredAt);
+        if (delivered.isBefore(ordered)) {
+          throw t.error(first, deliveredAt, "delivered_at must not be before ordered_at "
+              + ordered);
+        }
+        b.deliveredAt(delivered);
       }
       if (consent >= 0) {
         String c = cell(first, consent);

@@ -42,6 +42,7 @@ class OrdersTest {
     ",A,K,2026-01-01T00:00:00,,S,tv,1,1,EUR,,z | o.csv:2:4 (ordered_at): value \"2026-01-01T00:00:00\"",
     ",A,,2026-01-01T00:00:00Z,,S,tv,1,1,EUR,,z | o.csv:2:3 (customer_id): value \"\"",
     ",A,K,2026-01-01T00:00:00Z,,S,a//b,1,1,EUR,,z | o.csv:2:7 (category): value \"a//b\"",
+    ",A,K,2026-01-02T00:00:00Z,2026-01-01T23:59:59Z,S,tv,1,1,EUR,,z | o.csv:2:5 (delivered_at): value \"2026-01-01T23:59:59Z\": delivered_at must not be before ordered_at 2026-01-02T00:00:00Z",
   })
   void badCellsNameFileLineColumnAndValue(String row, String expected) {
     assertThatThrownBy(() -> read(row + "\n")).isInstanceOf(BadInputException.class)
