@@ -69,7 +69,7 @@ class CoreFuzzProperties {
     assertThat(i.high()).isBetween(i.low(), 100.0);
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 1500)
   void talliesAndResultsFromAnyCounts(
       @ForAll("counts") long d, @ForAll("counts") long p, @ForAll("counts") long r,
       @ForAll("doubles") double confidence, @ForAll IntervalMethod method,
@@ -98,7 +98,7 @@ class CoreFuzzProperties {
     }
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 1000)
   void accumulatorsTakeAnyScoresOrNameTheFirstBadOne(
       @ForAll Scale scale, @ForAll int score, @ForAll byte[] bytes, @ForAll int[] ints,
       @ForAll int from, @ForAll int to) {
@@ -118,7 +118,7 @@ class CoreFuzzProperties {
     assertThat(shared.n()).isEqualTo(shared.tally().n());
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 1000)
   void weightedTalliesTakeAnyWeightsOrRejectThem(
       @ForAll @Size(max = 8) List<@net.jqwik.api.From("doubles") Double> weights,
       @ForAll @Size(max = 8) List<Integer> scores, @ForAll("doubles") double confidence,
@@ -143,7 +143,7 @@ class CoreFuzzProperties {
         confidence * confidence, weights.size()));
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 1500)
   void sampleSizesForAnyNumbers(
       @ForAll("doubles") double margin, @ForAll("doubles") double confidence,
       @ForAll("doubles") double promoters, @ForAll("doubles") double detractors,
