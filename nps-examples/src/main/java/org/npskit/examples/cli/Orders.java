@@ -32,8 +32,20 @@ final class Orders {
   /** A purchase and the row it starts on (for errors raised when deciding it). */
   record Order(Purchase purchase, Csv.Row firstRow) {}
 
-  /** Reads and groups the orders, sorted by event time (stable). */
+  /** Reads and groups the orders, sorted by event time (stable); ids of any length. */
   static List<Order> read(Csv.Table t) {
+    return read(t, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Reads and groups the orders, sorted by event time (stable).
+   *
+   * @param t the table
+   * @param maxIdLength the longest order, customer, account id and SKU the store keeps
+   * @return the orders
+   * @throws BadInputException at the first bad cell
+   */
+  static List<Order> read(Csv.Table t, int maxIdLength) {
     int orderId = t.required("order_id");
     int customer = t.required("customer_id");
     int orderedAt = t.required("ordered_at");
@@ -51,16 +63,20 @@ final class Orders {
     List<Csv.Row> rows = t.rows();
     while (i < rows.size()) {
       Csv.Row first = rows.get(i);
-      String id = nonBlank(t, first, orderId);
+      String id = id(t, first, orderId, maxIdLength);
       int j = i;
       while (j < rows.size() && rows.get(j).values().get(orderId).strip().equals(id)) {
         j++;
       }
-      Purchase.Builder b = Purchase.builder(id, nonBlank(t, first, customer));
+      Purchase.Builder b = Purchase.builder(id, id(t, first, customer, maxIdLength));
       Instant ordered = instant(t, first, orderedAt);
-      b.orderedAt(ordered);
+      try {
+        b.orderedAt(ordered);
+      } catch (IllegalArgumentException e) {
+        throw t.error(first, orderedAt, e.getMessage());
+      }
       if (account >= 0 && !cell(first, account).isEmpty()) {
-        b.accountId(cell(first, account));
+        b.accountId(id(t, first, account, maxIdLength));
       }
       if (deliveredAt >= 0 && !cell(first, deliveredAt).isEmpty()) {
         Instant delivered = instant(t, first, deliveredAt);
@@ -68,7 +84,11 @@ final class Orders {
           throw t.error(first, deliveredAt, "delivered_at must not be before ordered_at "
               + ordered);
         }
-        b.deliveredAt(delivered);
+        try {
+          b.deliveredAt(delivered);
+        } catch (IllegalArgumentException e) {
+          throw t.error(first, deliveredAt, e.getMessage());
+        }
       }
       if (consent >= 0) {
         String c = cell(first, consent);
@@ -90,7 +110,8 @@ final class Orders {
             throw t.error(row, c, problem);
           }
         }
-        b.line(line(t, row, sku, category, price, quantity, currency, services));
+        b.line(line(t, row, new int[] {sku, category, price, quantity, currency, services},
+            maxIdLength));
       }
       try {
         orders.add(new Order(b.build(), first));
@@ -104,8 +125,13 @@ final class Orders {
     return sorted;
   }
 
-  private static OrderLine line(Csv.Table t, Csv.Row row, int sku, int category, int price,
-      int quantity, int currency, int services) {
+  private static OrderLine line(Csv.Table t, Csv.Row row, int[] columns, int maxIdLength) {
+    int sku = columns[0];
+    int category = columns[1];
+    int price = columns[2];
+    int quantity = columns[3];
+    int currency = columns[4];
+    int services = columns[5];
     String p = cell(row, price);
     if (!PRICE.matcher(p).matches()) {
       throw t.error(row, price, "unit_price must be a plain decimal with '.', not negative");
@@ -118,7 +144,7 @@ final class Orders {
     if (!CURRENCY.matcher(cur).matches() || !isCurrency(cur)) {
       throw t.error(row, currency, "currency must be an ISO 4217 code of three capital letters");
     }
-    String s = nonBlank(t, row, sku);
+    String s = id(t, row, sku, maxIdLength);
     String[] svc = services < 0 || cell(row, services).isEmpty()
         ? new String[0]
         : cell(row, services).split(";", -1);
@@ -151,6 +177,15 @@ final class Orders {
     String v = cell(row, column);
     if (v.isEmpty()) {
       throw t.error(row, column, "must not be blank");
+    }
+    return v;
+  }
+
+  private static String id(Csv.Table t, Csv.Row row, int column, int maxLength) {
+    String v = nonBlank(t, row, column);
+    if (v.length() > maxLength) {
+      throw t.error(row, column, Text.f("ids and SKUs stored with --store must be at most %d "
+          + "characters, this one has %d", maxLength, v.length()));
     }
     return v;
   }
