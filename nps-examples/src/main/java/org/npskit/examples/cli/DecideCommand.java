@@ -63,7 +63,7 @@ final class DecideCommand implements Command {
     Optional<String> store = a.value("store");
     // Everything is validated before the store is opened: a rejected file writes nothing.
     List<Orders.Order> orders = Orders.read(table,
-        store.isPresent() ? JdbcContactHistory.MAX_ID_LENGTH : Integer.MAX_VALUE);
+        store.isPresent() ? JdbcContactHistory::requireStorableId : (id, column) -> { });
     for (Orders.Order o : orders) {
       requireThresholds(table, policy, o);
     }

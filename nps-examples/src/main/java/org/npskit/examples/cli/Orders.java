@@ -9,6 +9,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import org.npskit.policy.Money;
 import org.npskit.policy.OrderLine;
@@ -32,20 +33,21 @@ final class Orders {
   /** A purchase and the row it starts on (for errors raised when deciding it). */
   record Order(Purchase purchase, Csv.Row firstRow) {}
 
-  /** Reads and groups the orders, sorted by event time (stable); ids of any length. */
+  /** Reads and groups the orders, sorted by event time (stable); any non-blank id. */
   static List<Order> read(Csv.Table t) {
-    return read(t, Integer.MAX_VALUE);
+    return read(t, (id, name) -> { });
   }
 
   /**
    * Reads and groups the orders, sorted by event time (stable).
    *
    * @param t the table
-   * @param maxIdLength the longest order, customer, account id and SKU the store keeps
+   * @param idCheck what the store requires of ids and SKUs: given the value and the column
+   *     name, throws {@link IllegalArgumentException} for one it cannot keep
    * @return the orders
    * @throws BadInputException at the first bad cell
    */
-  static List<Order> read(Csv.Table t, int maxIdLength) {
+  static List<Order> read(Csv.Table t, BiConsumer<String, String> idCheck) {
     int orderId = t.required("order_id");
     int customer = t.required("customer_id");
     int orderedAt = t.required("ordered_at");
@@ -63,12 +65,12 @@ final class Orders {
     List<Csv.Row> rows = t.rows();
     while (i < rows.size()) {
       Csv.Row first = rows.get(i);
-      String id = id(t, first, orderId, maxIdLength);
+      String id = id(t, first, orderId, idCheck);
       int j = i;
       while (j < rows.size() && rows.get(j).values().get(orderId).strip().equals(id)) {
         j++;
       }
-      Purchase.Builder b = Purchase.builder(id, id(t, first, customer, maxIdLength));
+      Purchase.Builder b = Purchase.builder(id, id(t, first, customer, idCheck));
       Instant ordered = instant(t, first, orderedAt);
       try {
         b.orderedAt(ordered);
@@ -76,7 +78,7 @@ final class Orders {
         throw t.error(first, orderedAt, e.getMessage());
       }
       if (account >= 0 && !cell(first, account).isEmpty()) {
-        b.accountId(id(t, first, account, maxIdLength));
+        b.accountId(id(t, first, account, idCheck));
       }
       if (deliveredAt >= 0 && !cell(first, deliveredAt).isEmpty()) {
         Instant delivered = instant(t, first, deliveredAt);
@@ -111,7 +113,7 @@ final class Orders {
           }
         }
         b.line(line(t, row, new int[] {sku, category, price, quantity, currency, services},
-            maxIdLength));
+            idCheck));
       }
       try {
         orders.add(new Order(b.build(), first));
@@ -125,7 +127,8 @@ final class Orders {
     return sorted;
   }
 
-  private static OrderLine line(Csv.Table t, Csv.Row row, int[] columns, int maxIdLength) {
+  private static OrderLine line(Csv.Table t, Csv.Row row, int[] columns,
+      BiConsumer<String, String> idCheck) {
     int sku = columns[0];
     int category = columns[1];
     int price = columns[2];
@@ -144,7 +147,7 @@ final class Orders {
     if (!CURRENCY.matcher(cur).matches() || !isCurrency(cur)) {
       throw t.error(row, currency, "currency must be an ISO 4217 code of three capital letters");
     }
-    String s = id(t, row, sku, maxIdLength);
+    String s = id(t, row, sku, idCheck);
     String[] svc = services < 0 || cell(row, services).isEmpty()
         ? new String[0]
         : cell(row, services).split(";", -1);
@@ -181,11 +184,13 @@ final class Orders {
     return v;
   }
 
-  private static String id(Csv.Table t, Csv.Row row, int column, int maxLength) {
+  private static String id(Csv.Table t, Csv.Row row, int column,
+      BiConsumer<String, String> check) {
     String v = nonBlank(t, row, column);
-    if (v.length() > maxLength) {
-      throw t.error(row, column, Text.f("ids and SKUs stored with --store must be at most %d "
-          + "characters, this one has %d", maxLength, v.length()));
+    try {
+      check.accept(v, t.header().values().get(column).strip());
+    } catch (IllegalArgumentException e) {
+      throw t.error(row, column, "cannot be kept in the --store: " + e.getMessage());
     }
     return v;
   }

@@ -103,5 +103,11 @@ class FuzzFindingsTest {
     assertThat(badInput("decide", "--store", url, "--policy", policy.toString(),
         orders.toString()).err()).startsWith(orders + ":3:1 (order_id)").contains("at most 255");
     assertThat(CliFuzzProperties.dump(url)).isEmpty();
+    // U+0000: PostgreSQL cannot store it, so the store failed as if the database were down and
+    // every order of the run was a HISTORY_UNAVAILABLE skip with exit 0.
+    Path nul = write("n.csv", ORDERS_HEADER + "O-1,K-\u0000,2026-01-01T00:00:00Z,TV,tv,500,1,EUR\n");
+    assertThat(badInput("decide", "--store", url, "--policy", policy.toString(),
+        nul.toString()).err()).startsWith(nul + ":2:2 (customer_id)").contains("U+0000");
+    assertThat(CliFuzzProperties.dump(url)).isEmpty();
   }
 }

@@ -1,6 +1,7 @@
 package org.npskit.policy.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -52,6 +53,24 @@ abstract class JdbcContactHistoryContract extends ContactHistoryContract {
         return rs.getLong(1);
       }
     }
+  }
+
+  @Test
+  void idsWithANulOrAnUnpairedSurrogateAreRejectedBeforeAnySql() {
+    // PostgreSQL cannot hold U+0000: load() failed as if the database were down, so the gate
+    // skipped with HISTORY_UNAVAILABLE and logged an outage. An unpaired surrogate was written
+    // as '?', so "K-\uD800" and "K-\uDBFF" were one customer.
+    for (String bad : List.of("K-\u0000", "K-\uD800", "\uDC00K")) {
+      assertThatThrownBy(() -> store.load(query(bad, null, "O1")))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("customerId");
+      assertThatThrownBy(() -> store.commit(HistoryCommit.skip("O1", bad, null, T0)))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> store.recordResponse(bad, T0))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    String emoji = "K-\uD83D\uDE00";
+    assertThat(commitSurvey("O-\uD83D\uDE00", emoji, null, T0)).isTrue();
+    assertThat(store.load(query(emoji, null, "x")).customerSurveys()).hasSize(1);
   }
 
   @Test
