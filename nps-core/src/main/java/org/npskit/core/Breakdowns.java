@@ -114,7 +114,9 @@ public final class Breakdowns {
   /**
    * Rolling windows: for every day from the first to the last answer day (in the zone), the
    * tally of the {@code days} days ending on that day (inclusive). Windows overlap, so they do
-   * not sum to the total; each window is a cell keyed by its last day.
+   * not sum to the total; each window is a cell keyed by its last day. There is one cell per
+   * day of the span, so the span of the answer days (not the number of items) sets the size of
+   * the result: filter out implausible dates first.
    *
    * @param <T> the item type
    * @param items the items

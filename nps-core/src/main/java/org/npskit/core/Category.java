@@ -6,6 +6,8 @@ import java.util.Locale;
  * The NPS category of a score: detractor (0-6), passive (7-8) or promoter (9-10).
  *
  * <p>The same breaks apply to the 0-10 and the 1-10 scale.
+ *
+ * <p>Immutable (an enum) and thread-safe.
  */
 public enum Category {
   /** Scores 0 to 6. */

@@ -23,8 +23,8 @@ public record NpsResult(long detractors, long passives, long promoters) {
    * @param detractors see the record component
    * @param passives see the record component
    * @param promoters see the record component
-   * @throws IllegalArgumentException if a count is negative or n = 0 (NPS undefined)
-   * @throws ArithmeticException if n overflows a long
+   * @throws IllegalArgumentException if a count is negative, n = 0 (NPS undefined) or n
+   *     overflows a long
    */
   public NpsResult {
     if (detractors < 0 || passives < 0 || promoters < 0) {
@@ -36,7 +36,17 @@ public record NpsResult(long detractors, long passives, long promoters) {
               passives,
               promoters));
     }
-    if (Math.addExact(Math.addExact(detractors, passives), promoters) == 0) {
+    long n = detractors + passives + promoters;
+    if (n < 0 || detractors + passives < 0) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "n must fit a long, overflows for detractors=%d, passives=%d, promoters=%d",
+              detractors,
+              passives,
+              promoters));
+    }
+    if (n == 0) {
       throw new IllegalArgumentException("NPS is undefined for n=0 responses");
     }
   }

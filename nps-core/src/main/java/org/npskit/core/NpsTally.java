@@ -60,7 +60,14 @@ public final class NpsTally implements Serializable {
             String.format(
                 Locale.ROOT, "count of score %d must be >= 0, was %d", s, countsByScore[s]));
       }
-      total = Math.addExact(total, countsByScore[s]);
+      total += countsByScore[s];
+      if (total < 0) {
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "n (the sum of the counts) must fit a long, overflows at score %d (count %d)",
+                s, countsByScore[s]));
+      }
     }
     return new NpsTally(countsByScore.clone());
   }
@@ -167,15 +174,22 @@ public final class NpsTally implements Serializable {
    * @param other another tally
    * @return the sum
    * @throws NullPointerException if other is null
-   * @throws ArithmeticException if a count overflows a long
+   * @throws IllegalArgumentException if a count or n of the sum overflows a long
    */
   public NpsTally plus(NpsTally other) {
     Objects.requireNonNull(other, "other");
     long[] sum = new long[11];
     for (int s = 0; s < 11; s++) {
-      sum[s] = Math.addExact(counts[s], other.counts[s]);
+      sum[s] = counts[s] + other.counts[s];
+      if (sum[s] < 0) {
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "count of score %d overflows a long: %d + %d",
+                s, counts[s], other.counts[s]));
+      }
     }
-    return new NpsTally(sum);
+    return of(sum);
   }
 
   /**

@@ -10,6 +10,12 @@ import java.util.Objects;
  * No method accepts null.
  */
 public final class WeightedNpsAccumulator {
+  /**
+   * The smallest positive weight accepted: the square of a smaller one underflows, which would
+   * make Kish's effective sample size undefined.
+   */
+  public static final double MIN_POSITIVE_WEIGHT = 1e-150;
+
   private final Scale scale;
   private final double[] weights = new double[3];
   private double sumOfSquares;
@@ -43,10 +49,11 @@ public final class WeightedNpsAccumulator {
    * Adds a weighted score. A weight of 0 counts the response but gives it no influence.
    *
    * @param score the score
-   * @param weight its weight, finite and &gt;= 0
+   * @param weight its weight, finite and &gt;= 0 (0, or at least {@link #MIN_POSITIVE_WEIGHT})
    * @return this accumulator
-   * @throws IllegalArgumentException if the score is off the scale or the weight is negative,
-   *     NaN or infinite
+   * @throws IllegalArgumentException if the score is off the scale, the weight is negative, NaN,
+   *     infinite or positive but below {@link #MIN_POSITIVE_WEIGHT}, or the sum of the weights or of their squares would overflow a double
+   *     (nothing is added then)
    */
   public WeightedNpsAccumulator add(int score, double weight) {
     scale.validate(score);
@@ -55,8 +62,30 @@ public final class WeightedNpsAccumulator {
           String.format(
               Locale.ROOT, "weight must be finite and >= 0, was %s (score %d)", weight, score));
     }
-    weights[Category.of(score).ordinal()] += weight;
-    sumOfSquares += weight * weight;
+    if (weight > 0.0 && weight < MIN_POSITIVE_WEIGHT) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "a positive weight must be at least %s (its square would underflow), was %s"
+                  + " (score %d)",
+              MIN_POSITIVE_WEIGHT,
+              weight,
+              score));
+    }
+    int category = Category.of(score).ordinal();
+    double sum = weights[category] + weight;
+    double squares = sumOfSquares + weight * weight;
+    if (Double.isInfinite(sum) || Double.isInfinite(squares)) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "weight %s (score %d) makes the sum of the weights or of their squares overflow a"
+                  + " double",
+              weight,
+              score));
+    }
+    weights[category] = sum;
+    sumOfSquares = squares;
     n++;
     return this;
   }
@@ -67,9 +96,18 @@ public final class WeightedNpsAccumulator {
    * @param other another accumulator
    * @return this accumulator
    * @throws NullPointerException if other is null
+   * @throws IllegalArgumentException if a sum of weights or of their squares would overflow a
+   *     double (nothing is added then)
    */
   public WeightedNpsAccumulator merge(WeightedNpsAccumulator other) {
     Objects.requireNonNull(other, "other");
+    double squares = sumOfSquares + other.sumOfSquares;
+    for (int i = 0; i < 3; i++) {
+      if (Double.isInfinite(weights[i] + other.weights[i]) || Double.isInfinite(squares)) {
+        throw new IllegalArgumentException(
+            "merging would make a sum of weights or of their squares overflow a double");
+      }
+    }
     for (int i = 0; i < 3; i++) {
       weights[i] += other.weights[i];
     }

@@ -41,7 +41,8 @@ public record WeightedNpsTally(
    * @param promoterWeight see the record component
    * @param sumOfSquaredWeights see the record component
    * @param n see the record component
-   * @throws IllegalArgumentException if a sum is NaN, infinite or negative, or n is negative
+   * @throws IllegalArgumentException if a sum is NaN, infinite or negative, n is negative, or the
+   *     sum of squares is 0 while a weight is positive
    */
   public WeightedNpsTally {
     check("detractorWeight", detractorWeight);
@@ -50,6 +51,15 @@ public record WeightedNpsTally(
     check("sumOfSquaredWeights", sumOfSquaredWeights);
     if (n < 0) {
       throw new IllegalArgumentException(String.format(Locale.ROOT, "n must be >= 0, was %d", n));
+    }
+    if (sumOfSquaredWeights == 0.0 && detractorWeight + passiveWeight + promoterWeight > 0.0) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "sumOfSquaredWeights must be > 0 when a weight is, was 0 with weights %s, %s, %s",
+              detractorWeight,
+              passiveWeight,
+              promoterWeight));
     }
   }
 

@@ -17,7 +17,7 @@ public final class NpsKit {
   /**
    * Runs the tool and exits the JVM with its exit code.
    *
-   * @param args the command line
+   * @param args the command line; not null
    */
   public static void main(String[] args) {
     PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out),

@@ -25,13 +25,14 @@ public record CategoryPath(List<String> segments) {
     if (segments.isEmpty()) {
       throw new IllegalArgumentException("segments must not be empty, was []");
     }
+    List<String> given = segments;
     segments =
         segments.stream()
             .map(s -> Objects.requireNonNull(s, "segment").trim().toLowerCase(Locale.ROOT))
             .toList();
     if (segments.contains("")) {
       throw new IllegalArgumentException(
-          Checks.format("category path must not have an empty segment, was %s", segments));
+          Checks.format("category path must not have an empty segment, was %s", given));
     }
   }
 
@@ -47,7 +48,7 @@ public record CategoryPath(List<String> segments) {
   public static CategoryPath parse(String path) {
     Objects.requireNonNull(path, "path");
     List<String> parts = List.of(path.split("/", -1));
-    if (parts.stream().anyMatch(String::isBlank)) {
+    if (parts.stream().anyMatch(p -> p.isBlank() || p.trim().isEmpty())) {
       throw new IllegalArgumentException(
           Checks.format("category path must not have an empty segment, was '%s'", path));
     }

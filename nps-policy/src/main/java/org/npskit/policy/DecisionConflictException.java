@@ -7,6 +7,8 @@ import org.npskit.policy.internal.Checks;
  * concurrent decisions for the same customer or account. Nothing was recorded; the call may be
  * repeated. Under normal contention this does not happen (a loser's re-evaluation usually sees the
  * winner's survey and becomes a SKIP, which commits without a version check).
+ *
+ * <p>Immutable once thrown (like every exception); safe to pass between threads.
  */
 public class DecisionConflictException extends RuntimeException {
   private static final long serialVersionUID = 1L;

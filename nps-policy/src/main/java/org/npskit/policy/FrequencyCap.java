@@ -11,7 +11,7 @@ import org.npskit.policy.internal.Checks;
  * {@code window} (latest minus earliest). Immutable.
  *
  * @param count the maximum number of surveys per window, at least 1
- * @param window the window length; positive
+ * @param window the window length; positive, at most 10,000 years ({@code P3652425D})
  */
 public record FrequencyCap(int count, Duration window) {
 
@@ -21,7 +21,8 @@ public record FrequencyCap(int count, Duration window) {
    * @param count at least 1
    * @param window positive
    * @throws NullPointerException if {@code window} is null
-   * @throws IllegalArgumentException if {@code count < 1} or the window is not positive
+   * @throws IllegalArgumentException if {@code count < 1}, the window is not positive or
+   *     longer than 10,000 years ({@code P3652425D})
    */
   public FrequencyCap {
     if (count < 1) {
@@ -32,6 +33,7 @@ public record FrequencyCap(int count, Duration window) {
       throw new IllegalArgumentException(
           Checks.format("window must be positive, was %s", window));
     }
+    Checks.notTooLong(window, "window");
   }
 
   /**

@@ -14,18 +14,33 @@ import org.npskit.policy.internal.Checks;
  * @param currency the currency; not null
  */
 public record Money(BigDecimal amount, Currency currency) {
+  /**
+   * The largest scale (decimals) and the largest power-of-ten exponent an amount may have, so that
+   * every amount prints in plain notation in bounded space.
+   */
+  public static final int MAX_SCALE = 1000;
+
+  private static final java.util.regex.Pattern PLAIN_DECIMAL =
+      java.util.regex.Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)");
 
   /**
    * Validates the amount and currency.
    *
-   * @param amount the amount; not null, not negative
+   * @param amount the amount; not null, not negative, scale within +/- {@link #MAX_SCALE}
    * @param currency the currency; not null
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the amount is negative
+   * @throws IllegalArgumentException if the amount is negative or its scale is beyond +/- {@link
+   *     #MAX_SCALE} (such as {@code 1E+100000})
    */
   public Money {
     Objects.requireNonNull(amount, "amount");
     Objects.requireNonNull(currency, "currency");
+    if (amount.scale() > MAX_SCALE || amount.scale() < -MAX_SCALE) {
+      throw new IllegalArgumentException(
+          Checks.format("amount must have at most %d decimals and no power-of-ten exponent"
+              + " beyond %d, was %s %s", MAX_SCALE, MAX_SCALE, amount,
+              currency.getCurrencyCode()));
+    }
     if (amount.signum() < 0) {
       throw new IllegalArgumentException(
           Checks.format("amount must not be negative, was %s %s", amount.toPlainString(),
@@ -40,12 +55,17 @@ public record Money(BigDecimal amount, Currency currency) {
    * @param currencyCode a three-letter ISO 4217 code; not null
    * @return the money
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the amount is malformed or negative, or the code unknown
+   * @throws IllegalArgumentException if the amount is malformed (not digits with an optional
+   *     sign and decimal point, for example in exponent notation) or negative, or the code unknown
    */
   public static Money of(String amount, String currencyCode) {
     Objects.requireNonNull(amount, "amount");
     Objects.requireNonNull(currencyCode, "currencyCode");
     BigDecimal value;
+    if (!PLAIN_DECIMAL.matcher(amount.trim()).matches()) {
+      throw new IllegalArgumentException(
+          Checks.format("amount must be a plain decimal such as 59.95, was '%s'", amount));
+    }
     try {
       value = new BigDecimal(amount.trim());
     } catch (NumberFormatException e) {

@@ -204,24 +204,28 @@ public final class Purchase {
     /**
      * Sets the order time (required).
      *
-     * @param orderedAt the order time; not null
+     * @param orderedAt the order time; not null, in years 1 to 9999 (UTC)
      * @return this builder
      * @throws NullPointerException if {@code orderedAt} is null
+     * @throws IllegalArgumentException if {@code orderedAt} is before year 1 or after year 9999
+     *     (UTC)
      */
     public Builder orderedAt(Instant orderedAt) {
-      this.orderedAt = Objects.requireNonNull(orderedAt, "orderedAt");
+      this.orderedAt = Checks.instant(orderedAt, "orderedAt");
       return this;
     }
 
     /**
      * Sets the delivery time.
      *
-     * @param deliveredAt the delivery time; not null
+     * @param deliveredAt the delivery time; not null, in years 1 to 9999 (UTC)
      * @return this builder
      * @throws NullPointerException if {@code deliveredAt} is null
+     * @throws IllegalArgumentException if {@code deliveredAt} is before year 1 or after year 9999
+     *     (UTC)
      */
     public Builder deliveredAt(Instant deliveredAt) {
-      this.deliveredAt = Objects.requireNonNull(deliveredAt, "deliveredAt");
+      this.deliveredAt = Checks.instant(deliveredAt, "deliveredAt");
       return this;
     }
 

@@ -3,6 +3,8 @@ package org.npskit.policy;
 /**
  * Why a purchase does not trigger a survey. The names are a public contract: they appear in
  * decisions, logs and the command-line tool's JSON output, and never change meaning.
+ *
+ * <p>Immutable (an enum) and thread-safe.
  */
 public enum ReasonCode {
   /** The order id was decided before; an order never yields a second survey. */

@@ -4,7 +4,11 @@ import java.util.Locale;
 import java.util.Objects;
 import org.npskit.policy.internal.Checks;
 
-/** What the gate answers when the contact history is unavailable. */
+/**
+ * What the gate answers when the contact history is unavailable.
+ *
+ * <p>Immutable (an enum) and thread-safe.
+ */
 public enum StoreFailureMode {
   /**
    * Default: SKIP with the single reason {@link ReasonCode#HISTORY_UNAVAILABLE}; nothing is

@@ -131,9 +131,10 @@ public final class SurveyGate {
    * Decides at the given time and records the decision.
    *
    * @param purchase the purchase; not null
-   * @param now the decision time; not null
+   * @param now the decision time; not null, in years 1 to 9999 (UTC)
    * @return the decision
-   * @throws IllegalArgumentException as {@link #decide(Purchase)}
+   * @throws IllegalArgumentException as {@link #decide(Purchase)}, or if {@code now} is outside
+   *     years 1 to 9999
    * @throws DecisionConflictException if every attempt lost a race
    */
   public Decision decide(Purchase purchase, Instant now) {
@@ -207,9 +208,10 @@ public final class SurveyGate {
    * Dry run at the given time.
    *
    * @param purchase the purchase; not null
-   * @param now the decision time; not null
+   * @param now the decision time; not null, in years 1 to 9999 (UTC)
    * @return the decision
-   * @throws IllegalArgumentException as {@link #decide(Purchase)}
+   * @throws IllegalArgumentException as {@link #decide(Purchase)}, or if {@code now} is outside
+   *     years 1 to 9999
    */
   public Decision evaluate(Purchase purchase, Instant now) {
     Objects.requireNonNull(purchase, "purchase");
@@ -253,7 +255,8 @@ public final class SurveyGate {
    * Records a response at the given time (starts the response cooldown).
    *
    * @param customerId the customer; not null
-   * @param at the response time; not null
+   * @param at the response time; not null, in years 1 to 9999 (UTC)
+   * @throws IllegalArgumentException if {@code at} is outside years 1 to 9999
    * @throws HistoryUnavailableException if the store fails
    */
   public void recordResponse(String customerId, Instant at) {
@@ -294,10 +297,11 @@ public final class SurveyGate {
   /**
    * Retention: purges entries older than the clock's instant minus the policy's longest window.
    *
+   * @throws IllegalArgumentException if the clock's instant is outside years 1 to 9999
    * @throws HistoryUnavailableException if the store fails
    */
   public void purgeExpired() {
-    history.purge(clock.instant().minus(policy.longestWindow()));
+    history.purge(Checks.instant(clock.instant(), "clock instant").minus(policy.longestWindow()));
   }
 
   private static Duration defaultRetention(SurveyPolicy policy) {
@@ -313,7 +317,7 @@ public final class SurveyGate {
   }
 
   private static Instant truncate(Instant now) {
-    return Objects.requireNonNull(now, "now").truncatedTo(ChronoUnit.MICROS);
+    return Checks.instant(now, "now").truncatedTo(ChronoUnit.MICROS);
   }
 
   private Decision storeFailure(

@@ -494,7 +494,8 @@ public final class SurveyPolicy {
      *
      * @param cooldown not negative
      * @return this builder
-     * @throws IllegalArgumentException if negative
+     * @throws IllegalArgumentException if negative or longer than 10,000 years ({@code
+     *     P3652425D})
      */
     public Builder customerCooldown(Duration cooldown) {
       this.customerCooldown = Checks.notNegative(cooldown, "customerCooldown");
@@ -507,8 +508,8 @@ public final class SurveyPolicy {
      * @param path the category path
      * @param cooldown not negative
      * @return this builder
-     * @throws IllegalArgumentException if the path is malformed, the cooldown negative, or the
-     *     path already has a different cooldown
+     * @throws IllegalArgumentException if the path is malformed, the cooldown negative or longer
+     *     than 10,000 years, or the path already has a different cooldown
      */
     public Builder categoryCooldown(String path, Duration cooldown) {
       categoryCooldowns =
@@ -535,7 +536,8 @@ public final class SurveyPolicy {
      *
      * @param cooldown not negative
      * @return this builder
-     * @throws IllegalArgumentException if negative
+     * @throws IllegalArgumentException if negative or longer than 10,000 years ({@code
+     *     P3652425D})
      */
     public Builder accountCooldown(Duration cooldown) {
       this.accountCooldown = Checks.notNegative(cooldown, "accountCooldown");
@@ -558,7 +560,8 @@ public final class SurveyPolicy {
      *
      * @param cooldown not negative
      * @return this builder
-     * @throws IllegalArgumentException if negative
+     * @throws IllegalArgumentException if negative or longer than 10,000 years ({@code
+     *     P3652425D})
      */
     public Builder responseCooldown(Duration cooldown) {
       this.responseCooldown = Checks.notNegative(cooldown, "responseCooldown");
@@ -570,7 +573,8 @@ public final class SurveyPolicy {
      *
      * @param window not negative
      * @return this builder
-     * @throws IllegalArgumentException if negative
+     * @throws IllegalArgumentException if negative or longer than 10,000 years ({@code
+     *     P3652425D})
      */
     public Builder repeatSubjectWindow(Duration window) {
       this.repeatSubjectWindow = Checks.notNegative(window, "repeatSubjectWindow");
@@ -610,7 +614,8 @@ public final class SurveyPolicy {
      *
      * @param delay not negative
      * @return this builder
-     * @throws IllegalArgumentException if negative
+     * @throws IllegalArgumentException if negative or longer than 10,000 years ({@code
+     *     P3652425D})
      */
     public Builder sendDelay(Duration delay) {
       this.sendDelay = Checks.notNegative(delay, "sendDelay");

@@ -2,7 +2,11 @@ package org.npskit.core.internal;
 
 import java.util.Locale;
 
-/** Argument checks with messages naming the parameter, the value and the constraint. */
+/**
+ * Argument checks with messages naming the parameter, the value and the constraint.
+ *
+ * <p>Stateless and thread-safe.
+ */
 public final class Checks {
   private Checks() {}
 

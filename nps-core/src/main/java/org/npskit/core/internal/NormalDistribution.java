@@ -189,6 +189,8 @@ public final class NormalDistribution {
    */
   public static double criticalValue(double confidence) {
     Checks.confidence(confidence);
-    return quantile(1.0 - (1.0 - confidence) / 2.0);
+    double upper = 1.0 - (1.0 - confidence) / 2.0;
+    // Within 1.1e-16 of 1 the upper tail probability rounds to 1: use the lower tail instead.
+    return upper < 1.0 ? quantile(upper) : -quantile((1.0 - confidence) / 2.0);
   }
 }

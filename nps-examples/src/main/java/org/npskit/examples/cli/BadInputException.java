@@ -5,6 +5,8 @@ import java.util.Locale;
 /**
  * Bad input or usage: the tool exits with code 2 and prints the message on stderr, nothing on
  * stdout. Messages from files name the file, line, column and value.
+ *
+ * <p>Immutable once thrown (like every exception); safe to pass between threads.
  */
 public final class BadInputException extends RuntimeException {
   private static final long serialVersionUID = 1L;

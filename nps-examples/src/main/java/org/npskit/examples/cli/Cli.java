@@ -9,6 +9,8 @@ import java.util.Locale;
  * The command dispatcher behind {@code java -jar npskit.jar}: output is buffered and printed only
  * on success; bad input exits 2 with one message on stderr; other failures exit 1 with a short
  * message (stack trace with {@code --debug}).
+ *
+ * <p>Stateless and thread-safe: concurrent runs need separate streams, and share the default working directory and JDBC drivers.
  */
 public final class Cli {
   private static final List<Command> COMMANDS = List.of(new DemoCommand(), new ReportCommand(),

@@ -1,7 +1,6 @@
 package org.npskit.examples.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +99,7 @@ final class CompareCommand implements Command {
   }
 
   static NpsTally load(String file, Scale scale, boolean skipInvalid) {
-    Csv.Table t = Csv.read(Path.of(file), file);
+    Csv.Table t = Csv.read(file);
     Responses r = Responses.read(t, scale, ZoneOffset.UTC, Optional.empty(), false, skipInvalid,
         Optional.empty());
     NpsAccumulator acc = NpsAccumulator.create();

@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.ByteBuffer;
@@ -62,6 +63,26 @@ final class Csv {
           file, row.lines()[column], column + 1, header.values().get(column).strip(),
           row.values().get(column), problem);
     }
+  }
+
+  /**
+   * The path of a file named on the command line.
+   *
+   * @param file the name as given
+   * @return the path
+   * @throws BadInputException if the name is no valid path (for example, it holds a NUL)
+   */
+  static Path path(String file) {
+    try {
+      return Path.of(file);
+    } catch (InvalidPathException e) {
+      throw new BadInputException("\"" + file + "\": not a valid file name: " + e.getReason(), e);
+    }
+  }
+
+  /** Reads a file named on the command line. */
+  static Table read(String file) {
+    return read(path(file), file);
   }
 
   static Table read(Path path, String displayName) {

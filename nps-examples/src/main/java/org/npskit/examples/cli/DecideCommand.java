@@ -1,7 +1,6 @@
 package org.npskit.examples.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.npskit.policy.Decision;
 import org.npskit.policy.Reason;
 import org.npskit.policy.SurveyGate;
 import org.npskit.policy.SurveyPolicy;
+import org.npskit.policy.jdbc.JdbcContactHistory;
 
 /** {@code decide}: replays an orders file through a policy and prints a decision per order. */
 final class DecideCommand implements Command {
@@ -59,13 +59,15 @@ final class DecideCommand implements Command {
     String policyFile = a.requireValue("policy");
     boolean json = Formats.json(a);
     SurveyPolicy policy = PolicyFile.load(policyFile);
-    Csv.Table table = Csv.read(Path.of(file), file);
-    List<Orders.Order> orders = Orders.read(table);
+    Csv.Table table = Csv.read(file);
+    Optional<String> store = a.value("store");
+    // Everything is validated before the store is opened: a rejected file writes nothing.
+    List<Orders.Order> orders = Orders.read(table,
+        store.isPresent() ? JdbcContactHistory::requireStorableId : (id, column) -> { });
     for (Orders.Order o : orders) {
       requireThresholds(table, policy, o);
     }
     SurveyGate.Builder gate = SurveyGate.builder(policy);
-    Optional<String> store = a.value("store");
     if (store.isPresent()) {
       gate.history(StoreUrls.open(store.get()));
     }

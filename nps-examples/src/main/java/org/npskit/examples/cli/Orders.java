@@ -9,6 +9,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import org.npskit.policy.Money;
 import org.npskit.policy.OrderLine;
@@ -32,8 +33,21 @@ final class Orders {
   /** A purchase and the row it starts on (for errors raised when deciding it). */
   record Order(Purchase purchase, Csv.Row firstRow) {}
 
-  /** Reads and groups the orders, sorted by event time (stable). */
+  /** Reads and groups the orders, sorted by event time (stable); any non-blank id. */
   static List<Order> read(Csv.Table t) {
+    return read(t, (id, name) -> { });
+  }
+
+  /**
+   * Reads and groups the orders, sorted by event time (stable).
+   *
+   * @param t the table
+   * @param idCheck what the store requires of ids and SKUs: given the value and the column
+   *     name, throws {@link IllegalArgumentException} for one it cannot keep
+   * @return the orders
+   * @throws BadInputException at the first bad cell
+   */
+  static List<Order> read(Csv.Table t, BiConsumer<String, String> idCheck) {
     int orderId = t.required("order_id");
     int customer = t.required("customer_id");
     int orderedAt = t.required("ordered_at");
@@ -51,16 +65,20 @@ final class Orders {
     List<Csv.Row> rows = t.rows();
     while (i < rows.size()) {
       Csv.Row first = rows.get(i);
-      String id = nonBlank(t, first, orderId);
+      String id = id(t, first, orderId, idCheck);
       int j = i;
       while (j < rows.size() && rows.get(j).values().get(orderId).strip().equals(id)) {
         j++;
       }
-      Purchase.Builder b = Purchase.builder(id, nonBlank(t, first, customer));
+      Purchase.Builder b = Purchase.builder(id, id(t, first, customer, idCheck));
       Instant ordered = instant(t, first, orderedAt);
-      b.orderedAt(ordered);
+      try {
+        b.orderedAt(ordered);
+      } catch (IllegalArgumentException e) {
+        throw t.error(first, orderedAt, e.getMessage());
+      }
       if (account >= 0 && !cell(first, account).isEmpty()) {
-        b.accountId(cell(first, account));
+        b.accountId(id(t, first, account, idCheck));
       }
       if (deliveredAt >= 0 && !cell(first, deliveredAt).isEmpty()) {
         Instant delivered = instant(t, first, deliveredAt);
@@ -68,7 +86,11 @@ final class Orders {
           throw t.error(first, deliveredAt, "delivered_at must not be before ordered_at "
               + ordered);
         }
-        b.deliveredAt(delivered);
+        try {
+          b.deliveredAt(delivered);
+        } catch (IllegalArgumentException e) {
+          throw t.error(first, deliveredAt, e.getMessage());
+        }
       }
       if (consent >= 0) {
         String c = cell(first, consent);
@@ -90,7 +112,8 @@ final class Orders {
             throw t.error(row, c, problem);
           }
         }
-        b.line(line(t, row, sku, category, price, quantity, currency, services));
+        b.line(line(t, row, new int[] {sku, category, price, quantity, currency, services},
+            idCheck));
       }
       try {
         orders.add(new Order(b.build(), first));
@@ -104,8 +127,14 @@ final class Orders {
     return sorted;
   }
 
-  private static OrderLine line(Csv.Table t, Csv.Row row, int sku, int category, int price,
-      int quantity, int currency, int services) {
+  private static OrderLine line(Csv.Table t, Csv.Row row, int[] columns,
+      BiConsumer<String, String> idCheck) {
+    int sku = columns[0];
+    int category = columns[1];
+    int price = columns[2];
+    int quantity = columns[3];
+    int currency = columns[4];
+    int services = columns[5];
     String p = cell(row, price);
     if (!PRICE.matcher(p).matches()) {
       throw t.error(row, price, "unit_price must be a plain decimal with '.', not negative");
@@ -118,7 +147,7 @@ final class Orders {
     if (!CURRENCY.matcher(cur).matches() || !isCurrency(cur)) {
       throw t.error(row, currency, "currency must be an ISO 4217 code of three capital letters");
     }
-    String s = nonBlank(t, row, sku);
+    String s = id(t, row, sku, idCheck);
     String[] svc = services < 0 || cell(row, services).isEmpty()
         ? new String[0]
         : cell(row, services).split(";", -1);
@@ -151,6 +180,17 @@ final class Orders {
     String v = cell(row, column);
     if (v.isEmpty()) {
       throw t.error(row, column, "must not be blank");
+    }
+    return v;
+  }
+
+  private static String id(Csv.Table t, Csv.Row row, int column,
+      BiConsumer<String, String> check) {
+    String v = nonBlank(t, row, column);
+    try {
+      check.accept(v, t.header().values().get(column).strip());
+    } catch (IllegalArgumentException e) {
+      throw t.error(row, column, "cannot be kept in the --store: " + e.getMessage());
     }
     return v;
   }

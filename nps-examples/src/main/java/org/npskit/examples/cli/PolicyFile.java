@@ -5,7 +5,6 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -21,7 +20,7 @@ final class PolicyFile {
   static SurveyPolicy load(String file) {
     String text;
     try {
-      text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+      text = Files.readString(Csv.path(file), StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new BadInputException(file + ": no such file");
     } catch (IOException e) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -83,10 +82,15 @@ final class ReportCommand implements Command {
     Optional<TimeBucket> bucket = a.value("period").map(p -> a.choice("period", p,
         ReportCommand::bucket));
     boolean json = Formats.json(a);
-    int minimum = (int) a.number("min-sample", DEFAULT_MIN_SAMPLE);
+    double minSample = a.number("min-sample", DEFAULT_MIN_SAMPLE);
+    if (minSample < 0 || minSample > Integer.MAX_VALUE || minSample != Math.rint(minSample)) {
+      throw a.usage("option --min-sample must be a whole number >= 0, was \"%s\"",
+          a.value("min-sample").orElseThrow());
+    }
+    int minimum = (int) minSample;
     Optional<String> by = a.value("by");
     Optional<String> weight = a.value("weight");
-    Csv.Table table = Csv.read(Path.of(file), file);
+    Csv.Table table = Csv.read(file);
     Responses responses = Responses.read(table, scale, zone, weight, bucket.isPresent(),
         a.flag("skip-invalid"), by);
     if (responses.rows().isEmpty()) {
@@ -153,7 +157,7 @@ final class ReportCommand implements Command {
       out = sb.toString();
     }
     a.value("svg").ifPresent(svg -> {
-      String title = "NPS " + Path.of(file).getFileName();
+      String title = "NPS " + Csv.path(file).getFileName();
       String sub = Text.f("%s%% interval (%s), %s", Text.f("%.4g", confidence * 100)
           .replaceAll("\\.?0+$", ""), method.label(),
           Responses.describe(responses.rows().size(), responses.skipped()));
@@ -164,7 +168,7 @@ final class ReportCommand implements Command {
               ? Svg.bars(title + " by " + by.get(), sub, groupKeys, groupFigs, minimum)
               : Svg.bars(title, sub, List.of("all responses"), List.of(all), minimum);
       try {
-        Files.writeString(Path.of(svg), chart, StandardCharsets.UTF_8);
+        Files.writeString(Csv.path(svg), chart, StandardCharsets.UTF_8);
       } catch (IOException e) {
         throw new BadInputException("--svg " + svg + ": cannot write: " + e.getMessage(), e);
       }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.npskit.core.Scale;
+import org.npskit.core.WeightedNpsAccumulator;
 
 /**
  * The responses CSV: required {@code score}, optional {@code answered_at} (instant, offset
@@ -22,6 +23,8 @@ import org.npskit.core.Scale;
  *     --skip-invalid}
  */
 record Responses(List<Response> rows, int skipped) {
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
   /** One valid response. */
   record Response(int score, Optional<Instant> answeredAt, Map<String, String> attributes,
@@ -38,6 +41,8 @@ record Responses(List<Response> rows, int skipped) {
     byColumn.ifPresent(t::required);
     List<Response> out = new ArrayList<>();
     int skipped = 0;
+    double weightSum = 0;
+    double weightSquares = 0;
     for (Csv.Row r : t.rows()) {
       String raw = r.values().get(scoreCol).strip();
       Integer score = parseScore(raw, scale);
@@ -62,6 +67,9 @@ record Responses(List<Response> rows, int skipped) {
           at = Optional.of(parseTime(v, zone).orElseThrow(() -> t.error(r, timeCol,
               "not an ISO-8601 instant, offset date-time or date (2026-03-02T12:00:00Z, "
                   + "2026-03-02T13:00:00+01:00, 2026-03-02)")));
+          if (at.get().isBefore(EARLIEST) || at.get().isAfter(LATEST)) {
+            throw t.error(r, timeCol, "answered_at must be in the years 0001 to 9999 (UTC)");
+          }
         }
       }
       double weight = 1.0;
@@ -74,6 +82,16 @@ record Responses(List<Response> rows, int skipped) {
         }
         if (!Double.isFinite(weight) || weight < 0) {
           throw t.error(r, weightCol, "weight must be a finite number >= 0");
+        }
+        if (weight > 0 && weight < WeightedNpsAccumulator.MIN_POSITIVE_WEIGHT) {
+          throw t.error(r, weightCol, "a positive weight must be at least "
+              + WeightedNpsAccumulator.MIN_POSITIVE_WEIGHT + " (its square would underflow)");
+        }
+        weightSum += weight;
+        weightSquares += weight * weight;
+        if (Double.isInfinite(weightSum) || Double.isInfinite(weightSquares)) {
+          throw t.error(r, weightCol, "weight too large: the sum of the weights or of their "
+              + "squares overflows a double");
         }
       }
       Map<String, String> attrs = new TreeMap<>();

@@ -7,6 +7,8 @@ import org.npskit.policy.spi.SurveyRecord;
 /**
  * The pure result of the rules: the decision and, for SURVEY, the survey to record.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param decision the decision
  * @param survey the survey to record, or null unless SURVEY
  */

@@ -12,7 +12,11 @@ import org.npskit.policy.Money;
 import org.npskit.policy.StoreFailureMode;
 import org.npskit.policy.SurveyPolicy;
 
-/** Reads the {@code nps.policy.*} properties into a policy builder. */
+/**
+ * Reads the {@code nps.policy.*} properties into a policy builder.
+ *
+ * <p>Stateless and thread-safe (the builder it fills is not).
+ */
 public final class PolicyProperties {
   /** The key prefix. */
   public static final String PREFIX = "nps.policy.";
@@ -26,7 +30,8 @@ public final class PolicyProperties {
    *
    * @param properties the properties
    * @param b the builder
-   * @throws IllegalArgumentException naming the key and value on any bad key or value
+   * @throws IllegalArgumentException naming the key and value on any bad key or value, and both
+   *     keys when a category path is excluded and "always"
    */
   public static void apply(Properties properties, SurveyPolicy.Builder b) {
     double samplingRate = 1.0;
@@ -73,6 +78,17 @@ public final class PolicyProperties {
     }
     b.sampling(samplingRate, samplingSalt);
     b.holdout(holdoutRate, holdoutSalt);
+    try {
+      b.build();
+    } catch (IllegalArgumentException e) {
+      // The one rule spanning keys: a path both excluded and "always".
+      String exclude = PREFIX + "exclude-categories";
+      String always = PREFIX + "always-categories";
+      throw new IllegalArgumentException(
+          Checks.format("%s=%s and %s=%s: %s", exclude,
+              properties.getProperty(exclude, "").trim(), always,
+              properties.getProperty(always, "").trim(), e.getMessage()), e);
+    }
   }
 
   private static Duration duration(String value) {

@@ -68,7 +68,8 @@ import org.npskit.policy.spi.SurveyRecord;
  * in production: every operation borrows one connection and returns it.
  *
  * <p>Null arguments throw {@link NullPointerException}; ids longer than {@value #MAX_ID_LENGTH}
- * characters throw {@link IllegalArgumentException} before any SQL runs.
+ * characters, or holding U+0000 or an unpaired surrogate, throw {@link IllegalArgumentException}
+ * before any SQL runs ({@link #requireStorableId}).
  */
 public final class JdbcContactHistory implements ContactHistory {
 
@@ -180,10 +181,25 @@ public final class JdbcContactHistory implements ContactHistory {
     return queryTimeout;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalArgumentException if an id contains U+0000 or an unpaired surrogate (see
+   *     {@link #requireStorableId}); longer ids are read, they match nothing
+   */
   @Override
   public HistorySnapshot load(HistoryQuery query) {
     Objects.requireNonNull(query, "query");
+    requireReadable(query.orderId(), "orderId");
+    requireReadable(query.customerId(), "customerId");
+    requireReadable(query.accountId(), "accountId");
     return runner.autoCommit("load", c -> load(c, query));
+  }
+
+  private static void requireReadable(String id, String name) {
+    if (id != null && id.length() <= MAX_ID_LENGTH) {
+      requireStorableId(id, name);
+    }
   }
 
   private HistorySnapshot load(Connection c, HistoryQuery q) throws SQLException {
@@ -265,7 +281,8 @@ public final class JdbcContactHistory implements ContactHistory {
   /**
    * {@inheritDoc}
    *
-   * @throws IllegalArgumentException if an id or the SKU is longer than {@value #MAX_ID_LENGTH}
+   * @throws IllegalArgumentException if an id or the SKU cannot be stored (longer than {@value
+   *     #MAX_ID_LENGTH} characters, U+0000, an unpaired surrogate: {@link #requireStorableId})
    */
   @Override
   public boolean commit(HistoryCommit commit) {
@@ -490,7 +507,7 @@ public final class JdbcContactHistory implements ContactHistory {
    *
    * <p>Recording the same response (customer and instant) twice stores it once.
    *
-   * @throws IllegalArgumentException if the id is longer than {@value #MAX_ID_LENGTH}
+   * @throws IllegalArgumentException if the id cannot be stored (see {@link #requireStorableId})
    */
   @Override
   public void recordResponse(String customerId, Instant at) {
@@ -521,7 +538,7 @@ public final class JdbcContactHistory implements ContactHistory {
   /**
    * {@inheritDoc}
    *
-   * @throws IllegalArgumentException if the id is longer than {@value #MAX_ID_LENGTH}
+   * @throws IllegalArgumentException if the id cannot be stored (see {@link #requireStorableId})
    */
   @Override
   public void setOptedOut(String customerId, boolean optedOut) {
@@ -698,15 +715,46 @@ public final class JdbcContactHistory implements ContactHistory {
   }
 
   private static void requireStorable(String id, String name) {
-    if (id != null && id.length() > MAX_ID_LENGTH) {
+    if (id != null) {
+      requireStorableId(id, name);
+    }
+  }
+
+  /**
+   * Checks that an id or SKU can be stored as it is: at most {@value #MAX_ID_LENGTH} characters,
+   * no U+0000 (PostgreSQL's text types cannot hold it, so the driver would fail as if the
+   * database were down) and no unpaired surrogate (it would be written as {@code ?}, so two
+   * different ids could become one).
+   *
+   * @param id the id; not null
+   * @param name what the id is, for the message (e.g. {@code "orderId"})
+   * @throws NullPointerException if {@code id} is null
+   * @throws IllegalArgumentException naming {@code name} and the id if it cannot be stored
+   */
+  public static void requireStorableId(String id, String name) {
+    Objects.requireNonNull(id, name);
+    String problem = null;
+    if (id.length() > MAX_ID_LENGTH) {
+      problem = String.format(Locale.ROOT, "must be at most %d characters, was %d characters",
+          MAX_ID_LENGTH, id.length());
+    } else if (id.indexOf('\u0000') >= 0) {
+      problem = "must not contain U+0000";
+    } else {
+      for (int i = 0; i < id.length() && problem == null; i++) {
+        char c = id.charAt(i);
+        if (Character.isHighSurrogate(c) && i + 1 < id.length()
+            && Character.isLowSurrogate(id.charAt(i + 1))) {
+          i++;
+        } else if (Character.isSurrogate(c)) {
+          problem = String.format(Locale.ROOT, "must not contain an unpaired surrogate (at %d)",
+              i);
+        }
+      }
+    }
+    if (problem != null) {
       throw new IllegalArgumentException(
-          String.format(
-              Locale.ROOT,
-              "%s must be at most %d characters, was %d characters: '%s'",
-              name,
-              MAX_ID_LENGTH,
-              id.length(),
-              id));
+          String.format(Locale.ROOT, "%s %s: '%s'", name, problem,
+              id.length() > MAX_ID_LENGTH ? id.substring(0, 40) + "..." : id));
     }
   }
 

@@ -7,8 +7,18 @@ import java.time.temporal.ChronoUnit;
 final class Micros {
   private Micros() {}
 
+  /**
+   * Epoch microseconds (finer precision truncated towards the past), saturated at the long range
+   * (about 292,000 years around 1970). Not {@code ChronoUnit.MICROS.between}: that counts
+   * nanoseconds in a long and overflows beyond 292 years (after 2262).
+   */
   static long of(Instant instant) {
-    return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+    try {
+      return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
+          instant.getNano() / 1_000);
+    } catch (ArithmeticException e) {
+      return instant.isBefore(Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
   }
 
   static Instant toInstant(long micros) {

@@ -14,6 +14,8 @@ import org.npskit.policy.Outcome;
  * {@link Outcome#SKIP SKIP} commit only claims the order id: it records nothing that other rules
  * read, so it needs no version check (its version fields are ignored).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param orderId the decided order; not blank
  * @param customerId the customer; not blank
  * @param accountId the purchase's account, or null

@@ -9,6 +9,8 @@ import java.util.Optional;
  * What the rules need to know to decide one order: the customer, the optional account, the order
  * id and the time range {@code [from, to]} (both ends inclusive) of surveys and responses to load.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param customerId the customer; not blank
  * @param accountId the account of the purchase, or null when it has none
  * @param orderId the order being decided; not blank

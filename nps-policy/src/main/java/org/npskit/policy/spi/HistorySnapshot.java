@@ -12,6 +12,8 @@ import java.util.Objects;
  * a change (use a counter or sequence that never goes back, also across deletion of the key). The
  * token of an unknown customer or account, and of "no account", is {@code 0}.
  *
+ * <p>Immutable (the lists are unmodifiable copies) and thread-safe.
+ *
  * @param orderDecided whether the queried order id was already decided (SURVEY or SKIP)
  * @param optedOut whether the customer opted out of surveys
  * @param customerSurveys the customer's surveys (not cancelled) with a time in the query range,

@@ -10,6 +10,8 @@ import java.util.Objects;
  *
  * <p>The gate turns this exception into the configured store-failure behaviour; it never reaches
  * the caller of {@code decide} unless asked.
+ *
+ * <p>Immutable once thrown (like every exception); safe to pass between threads.
  */
 public class HistoryUnavailableException extends RuntimeException {
   private static final long serialVersionUID = 1L;

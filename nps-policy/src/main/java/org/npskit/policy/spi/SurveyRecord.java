@@ -8,6 +8,8 @@ import java.util.Optional;
  * One recorded survey: which order triggered it, to whom, about which SKU, and when (the decision
  * time, not the send time).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param orderId the order that triggered the survey; not blank
  * @param customerId the surveyed customer; not blank
  * @param accountId the account the purchase carried, or null when it carried none (then the

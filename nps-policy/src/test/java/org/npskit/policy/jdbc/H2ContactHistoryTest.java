@@ -12,6 +12,6 @@ class H2ContactHistoryTest extends JdbcContactHistoryContract {
 
   @Override
   protected JdbcContactHistory.Builder newBuilder() {
-    return JdbcContactHistory.builder(freshH2());
+    return JdbcContactHistory.builder(remember(freshH2()));
   }
 }

@@ -5,7 +5,7 @@ class PostgresContactHistoryTest extends JdbcContactHistoryContract {
 
   @Override
   protected JdbcContactHistory.Builder newBuilder() {
-    return JdbcContactHistory.builder(EmbeddedPostgresHolder.pooledDataSource())
+    return JdbcContactHistory.builder(remember(EmbeddedPostgresHolder.pooledDataSource()))
         .tablePrefix(EmbeddedPostgresHolder.freshPrefix("contract"));
   }
 }

@@ -311,6 +311,37 @@ public abstract class ContactHistoryContract {
   }
 
   @Test
+  void gateErasureForgetsTheCustomerAndFreesTheAccount() {
+    SurveyPolicy policy = SurveyPolicy.builder().accountCooldown(Duration.ofDays(30))
+        .maxSurveysPerAccount(new FrequencyCap(1, Duration.ofDays(365))).build();
+    SurveyGate gate = SurveyGate.builder(policy).history(store).build();
+    assertThat(gate.decide(order("E-O1", "E-C1", "E-A", T0)).isSurvey()).isTrue();
+    assertThat(gate.decide(order("E-O2", "E-C1", null, T0.plusSeconds(1))).isSurvey()).isFalse();
+    gate.recordResponse("E-C1", T0.plusSeconds(60));
+    gate.optOut("E-C1");
+    Purchase colleague = order("E-O3", "E-C2", "E-A", T0.plus(Duration.ofDays(1)));
+    assertThat(gate.evaluate(colleague).reasonCodes())
+        .containsExactly(ReasonCode.ACCOUNT_COOLDOWN, ReasonCode.ACCOUNT_CAP);
+
+    gate.eraseCustomer("E-C1");
+
+    // The account's history no longer counts the erased customer's survey.
+    assertThat(gate.decide(colleague).isSurvey()).isTrue();
+    for (String orderId : List.of("E-O1", "E-O2")) {
+      HistorySnapshot s = store.load(query("E-C1", "E-A", orderId));
+      assertThat(s.orderDecided()).as(orderId).isFalse();
+      assertThat(s.optedOut()).isFalse();
+      assertThat(s.customerSurveys()).isEmpty();
+      assertThat(s.customerResponses()).isEmpty();
+      assertThat(s.accountSurveys()).extracting(SurveyRecord::customerId)
+          .containsExactly("E-C2");
+    }
+    // Back as a stranger: no cooldown, no response cooldown, no opt-out.
+    assertThat(gate.evaluate(order("E-O4", "E-C1", null, T0.plus(Duration.ofDays(2))))
+        .isSurvey()).isTrue();
+  }
+
+  @Test
   void versionsNeverRepeatAfterErasure() {
     HistorySnapshot stale = store.load(query("C1", null, "O9"));
     assertThat(commitSurvey("O1", "C1", null, T0)).isTrue();
