@@ -32,10 +32,11 @@ public final class Windows {
     if (n == 0) {
       return NONE;
     }
+    SurveyList view = surveys instanceof SurveyList list ? list : null;
     Instant[] times = new Instant[n];
     boolean sorted = true;
     for (int i = 0; i < n; i++) {
-      times[i] = surveys.get(i).at();
+      times[i] = view != null ? view.at(i) : surveys.get(i).at();
       if (i > 0 && times[i].isBefore(times[i - 1])) {
         sorted = false;
       }
