@@ -60,7 +60,8 @@ public final class NpskitDecider {
      * @return the decider
      */
     public static NpskitDecider inMemory(DecisionWorkload workload) {
-        InMemoryContactHistory history = InMemoryContactHistory.withRetention(RETENTION);
+        InMemoryContactHistory history =
+                InMemoryContactHistory.withRetention(RETENTION, workload.customers());
         prefill(history, workload);
         return new NpskitDecider(workload, history);
     }

@@ -64,8 +64,18 @@ public record CategoryPath(List<String> segments) {
    */
   public boolean startsWith(CategoryPath prefix) {
     Objects.requireNonNull(prefix, "prefix");
-    return prefix.segments.size() <= segments.size()
-        && segments.subList(0, prefix.segments.size()).equals(prefix.segments);
+    int n = prefix.segments.size();
+    if (n > segments.size()) {
+      return false;
+    }
+    // Segments are normalized (lower case) when a path is built, so plain equals is
+    // case-insensitive; an index loop allocates no sub-list or iterator.
+    for (int i = 0; i < n; i++) {
+      if (!segments.get(i).equals(prefix.segments.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -27,6 +27,8 @@ public final class Decision {
   private final Instant decidedAt;
   private final Instant sendAt;
   private final Instant eligibleAgainAt;
+  /** {@link #reasonCodes()}, computed on first use (racy but idempotent: immutable list). */
+  private List<ReasonCode> reasonCodes;
 
   private Decision(
       String orderId,
@@ -146,7 +148,12 @@ public final class Decision {
    * @return an unmodifiable list
    */
   public List<ReasonCode> reasonCodes() {
-    return reasons.stream().map(Reason::code).toList();
+    List<ReasonCode> codes = reasonCodes;
+    if (codes == null) {
+      codes = reasons.stream().map(Reason::code).toList();
+      reasonCodes = codes;
+    }
+    return codes;
   }
 
   /**
@@ -155,7 +162,7 @@ public final class Decision {
    * @return the first reason, or empty for SURVEY
    */
   public Optional<Reason> primaryReason() {
-    return reasons.stream().findFirst();
+    return reasons.isEmpty() ? Optional.empty() : Optional.of(reasons.get(0));
   }
 
   /**

@@ -169,9 +169,11 @@ public final class SurveyGate {
         return report(storeFailure(purchase, at, e, decision), false);
       }
       if (committed) {
-        LOG.debug("order {} customer {}: {} {} subject={}", purchase.orderId(),
-            purchase.customerId(), decision.outcome(), decision.reasonCodes(),
-            decision.subjectSku().orElse(null));
+        if (LOG.isDebugEnabled()) {
+          LOG.debug("order {} customer {}: {} {} subject={}", purchase.orderId(),
+              purchase.customerId(), decision.outcome(), decision.reasonCodes(),
+              decision.subjectSku().orElse(null));
+        }
         return report(decision, true);
       }
       LOG.debug("order {}: commit conflict on attempt {}, re-evaluating", purchase.orderId(),

@@ -53,6 +53,7 @@ public final class SurveyPolicy {
   private final String holdoutSalt;
   private final Duration sendDelay;
   private final StoreFailureMode storeFailure;
+  private final Duration longestWindow;
 
   private SurveyPolicy(Builder b) {
     this.minOrderValue = Map.copyOf(b.minOrderValue);
@@ -79,6 +80,7 @@ public final class SurveyPolicy {
     this.holdoutSalt = b.holdoutSalt;
     this.sendDelay = b.sendDelay;
     this.storeFailure = b.storeFailure;
+    this.longestWindow = computeLongestWindow();
   }
 
   /**
@@ -166,9 +168,7 @@ public final class SurveyPolicy {
    * @return true if excluded
    */
   public boolean isExcluded(CategoryPath category) {
-    return categoryRules.match(Objects.requireNonNull(category, "category"))
-        .filter(EXCLUDE::equals)
-        .isPresent();
+    return EXCLUDE.equals(categoryRules.matchOrNull(Objects.requireNonNull(category, "category")));
   }
 
   /**
@@ -181,8 +181,17 @@ public final class SurveyPolicy {
    */
   public boolean isAlways(OrderLine line) {
     Objects.requireNonNull(line, "line");
-    return categoryRules.match(line.category()).filter(ALWAYS::equals).isPresent()
-        || line.services().stream().anyMatch(alwaysServices::contains);
+    if (ALWAYS.equals(categoryRules.matchOrNull(line.category()))) {
+      return true;
+    }
+    if (!alwaysServices.isEmpty()) {
+      for (String service : line.services()) {
+        if (alwaysServices.contains(service)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -193,8 +202,9 @@ public final class SurveyPolicy {
    * @return the cooldown
    */
   public Duration cooldownFor(CategoryPath category) {
-    return categoryCooldowns.match(Objects.requireNonNull(category, "category"))
-        .orElse(customerCooldown);
+    Duration cooldown =
+        categoryCooldowns.matchOrNull(Objects.requireNonNull(category, "category"));
+    return cooldown != null ? cooldown : customerCooldown;
   }
 
   /**
@@ -356,6 +366,10 @@ public final class SurveyPolicy {
    * @return the longest window, zero when all are off
    */
   public Duration longestWindow() {
+    return longestWindow;
+  }
+
+  private Duration computeLongestWindow() {
     List<Duration> all = new ArrayList<>(categoryCooldowns.asMap().values());
     all.add(customerCooldown);
     all.add(accountCooldown);

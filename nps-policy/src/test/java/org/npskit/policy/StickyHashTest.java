@@ -30,4 +30,20 @@ class StickyHashTest {
     assertThat(StickyHash.inGroup("", "K-1", 1.0)).isTrue();
     assertThat(StickyHash.inGroup("", "K-1", 0.0)).isFalse();
   }
+
+  @Test
+  void nonAsciiAndLongTextHashTheirUtf8Bytes() throws Exception {
+    String[][] cases = {
+      {"", "K-1"}, {"s\u00e9l", "K-1"}, {"holdout", "kl\u00e4nt-\u20ac-\ud83d\ude00"},
+      {"a-long-salt-".repeat(9), "customer-".repeat(20)}, {"", ""}
+    };
+    for (String[] c : cases) {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+          .digest((c[0] + ":" + c[1]).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      long h = java.nio.ByteBuffer.wrap(d).getLong();
+      assertThat(StickyHash.fraction(c[0], c[1])).isEqualTo((h >>> 11) * 0x1.0p-53);
+    }
+    // The thread's buffers are reused: a short id after a long one still hashes alone.
+    assertThat(StickyHash.fraction("", "K-1")).isEqualTo(0.36641805960545426);
+  }
 }

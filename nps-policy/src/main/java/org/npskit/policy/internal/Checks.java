@@ -1,5 +1,6 @@
 package org.npskit.policy.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -117,6 +118,66 @@ public final class Checks {
           format("%s must be in [0, 1], was %s", name, value));
     }
     return value;
+  }
+
+  /** The last second of 9999-12-31, the end of the instants {@link #instant} formats itself. */
+  private static final long MAX_FAST_SECOND = 253_402_300_799L;
+
+  /**
+   * The text of {@link Instant#toString()} (ISO-8601, {@code 2026-03-01T12:00:00Z}, fractions in
+   * groups of three digits), built without a formatter for instants from 1970 to 9999 and by
+   * {@code toString} otherwise.
+   *
+   * @param instant the instant
+   * @return the same text as {@code instant.toString()}
+   */
+  public static String instant(Instant instant) {
+    long seconds = instant.getEpochSecond();
+    if (seconds < 0 || seconds > MAX_FAST_SECOND) {
+      return instant.toString();
+    }
+    int nano = instant.getNano();
+    int fraction = nano == 0 ? 0 : nano % 1_000_000 == 0 ? 3 : nano % 1000 == 0 ? 6 : 9;
+    byte[] out = new byte[20 + (fraction == 0 ? 0 : fraction + 1)];
+    long days = seconds / 86_400;
+    int secondOfDay = (int) (seconds - days * 86_400);
+    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm, days >= 0 here).
+    long z = days + 719_468;
+    long era = z / 146_097;
+    long dayOfEra = z - era * 146_097;
+    long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+    long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    long mp = (5 * dayOfYear + 2) / 153;
+    int day = (int) (dayOfYear - (153 * mp + 2) / 5 + 1);
+    int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+    int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
+    digits(out, 0, year, 4);
+    out[4] = '-';
+    digits(out, 5, month, 2);
+    out[7] = '-';
+    digits(out, 8, day, 2);
+    out[10] = 'T';
+    digits(out, 11, secondOfDay / 3600, 2);
+    out[13] = ':';
+    digits(out, 14, secondOfDay / 60 % 60, 2);
+    out[16] = ':';
+    digits(out, 17, secondOfDay % 60, 2);
+    int at = 19;
+    if (fraction != 0) {
+      out[at++] = '.';
+      digits(out, at, fraction == 3 ? nano / 1_000_000 : fraction == 6 ? nano / 1000 : nano,
+          fraction);
+      at += fraction;
+    }
+    out[at] = 'Z';
+    return new String(out, StandardCharsets.US_ASCII);
+  }
+
+  private static void digits(byte[] out, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      out[i] = (byte) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   /**

@@ -16,8 +16,21 @@ import org.npskit.policy.CategoryPath;
 public final class PathRules<V> {
   private final Map<CategoryPath, V> rules;
 
+  // The rules as parallel arrays, for a match loop without iterators or map look-ups.
+  private final CategoryPath[] paths;
+  private final V[] values;
+
+  @SuppressWarnings("unchecked")
   private PathRules(Map<CategoryPath, V> rules) {
     this.rules = rules;
+    this.paths = new CategoryPath[rules.size()];
+    this.values = (V[]) new Object[rules.size()];
+    int i = 0;
+    for (Map.Entry<CategoryPath, V> e : rules.entrySet()) {
+      paths[i] = e.getKey();
+      values[i] = e.getValue();
+      i++;
+    }
   }
 
   /**
@@ -60,13 +73,29 @@ public final class PathRules<V> {
    * @return the value, or empty if no rule matches
    */
   public Optional<V> match(CategoryPath category) {
-    CategoryPath best = null;
-    for (CategoryPath rule : rules.keySet()) {
-      if (category.startsWith(rule) && (best == null || rule.depth() > best.depth())) {
-        best = rule;
+    return Optional.ofNullable(matchOrNull(category));
+  }
+
+  /**
+   * The value of the most specific rule matching the category, without an {@code Optional}.
+   *
+   * @param category the category; not null
+   * @return the value, or null if no rule matches
+   */
+  public V matchOrNull(CategoryPath category) {
+    Objects.requireNonNull(category, "category");
+    CategoryPath[] paths = this.paths;
+    V best = null;
+    int bestDepth = 0;
+    for (int i = 0; i < paths.length; i++) {
+      CategoryPath rule = paths[i];
+      int depth = rule.depth();
+      if (depth > bestDepth && category.startsWith(rule)) {
+        best = values[i];
+        bestDepth = depth;
       }
     }
-    return best == null ? Optional.empty() : Optional.of(rules.get(best));
+    return best;
   }
 
   /**

@@ -217,17 +217,28 @@ public final class JdbcContactHistory implements ContactHistory {
       ps.setString(i++, q.orderId());
       ps.setString(i++, q.customerId());
       ps.setString(i++, q.customerId());
-      i = bindRange(ps, i, q);
       ps.setString(i++, q.customerId());
-      i = bindRange(ps, i, q);
       if (withAccount) {
         ps.setString(i++, q.accountId());
-        ps.setString(i++, q.accountId());
-        bindRange(ps, i, q);
+        ps.setString(i, q.accountId());
       }
+      // Surveys and responses come by key only (see SqlText#load): the range is kept here, with
+      // the bounds as the database would have compared them (clamped, in microseconds).
+      Instant from = SqlRunner.storable(q.from());
+      Instant to = SqlRunner.storable(q.to());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          switch (rs.getInt(1)) {
+          int kind = rs.getInt(1);
+          Instant at =
+              kind == SqlText.KIND_CUSTOMER_SURVEY
+                      || kind == SqlText.KIND_ACCOUNT_SURVEY
+                      || kind == SqlText.KIND_RESPONSE
+                  ? SqlRunner.getInstant(rs, 5)
+                  : null;
+          if (at != null && (at.isBefore(from) || at.isAfter(to))) {
+            continue;
+          }
+          switch (kind) {
             case SqlText.KIND_ORDER -> decided = true;
             case SqlText.KIND_CUSTOMER -> {
               customerVersion = rs.getLong(3);
@@ -237,21 +248,13 @@ public final class JdbcContactHistory implements ContactHistory {
             case SqlText.KIND_CUSTOMER_SURVEY ->
                 customerSurveys.add(
                     new SurveyRecord(
-                        rs.getString(2),
-                        q.customerId(),
-                        rs.getString(7),
-                        rs.getString(6),
-                        SqlRunner.getInstant(rs, 5)));
+                        rs.getString(2), q.customerId(), rs.getString(7), rs.getString(6), at));
             case SqlText.KIND_ACCOUNT_SURVEY ->
                 accountSurveys.add(
                     new SurveyRecord(
-                        rs.getString(2),
-                        rs.getString(7),
-                        q.accountId(),
-                        rs.getString(6),
-                        SqlRunner.getInstant(rs, 5)));
-            case SqlText.KIND_RESPONSE -> responses.add(SqlRunner.getInstant(rs, 5));
-            default -> throw new SQLException("unexpected row kind " + rs.getInt(1));
+                        rs.getString(2), rs.getString(7), q.accountId(), rs.getString(6), at));
+            case SqlText.KIND_RESPONSE -> responses.add(at);
+            default -> throw new SQLException("unexpected row kind " + kind);
           }
         }
       }
@@ -269,13 +272,6 @@ public final class JdbcContactHistory implements ContactHistory {
         responses,
         customerVersion,
         accountVersion);
-  }
-
-  private static int bindRange(PreparedStatement ps, int index, HistoryQuery q)
-      throws SQLException {
-    SqlRunner.setInstant(ps, index, q.from());
-    SqlRunner.setInstant(ps, index + 1, q.to());
-    return index + 2;
   }
 
   /**

@@ -134,14 +134,22 @@ final class SqlRunner {
    * @throws SQLException on a driver error
    */
   static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
+    ps.setObject(
+        index,
+        OffsetDateTime.ofInstant(storable(instant), ZoneOffset.UTC),
+        Types.TIMESTAMP_WITH_TIMEZONE);
+  }
+
+  /**
+   * The instant as the database stores and compares it: clamped to the portable timestamp range
+   * and truncated to microseconds.
+   */
+  static Instant storable(Instant instant) {
     Instant clamped =
         instant.isBefore(MIN_INSTANT)
             ? MIN_INSTANT
             : instant.isAfter(MAX_INSTANT) ? MAX_INSTANT : instant;
-    ps.setObject(
-        index,
-        OffsetDateTime.ofInstant(clamped.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC),
-        Types.TIMESTAMP_WITH_TIMEZONE);
+    return clamped.truncatedTo(ChronoUnit.MICROS);
   }
 
   /**

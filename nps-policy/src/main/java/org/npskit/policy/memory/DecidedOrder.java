@@ -1,4 +1,71 @@
 package org.npskit.policy.memory;
 
-/** A decided order id: whose it is, when it was decided, and whether it holds a live survey. */
-record DecidedOrder(String customerId, String accountId, long decidedMicros, boolean survey) {}
+/**
+ * A decided order id: whose it is and when it was decided. A SKIP (or a released survey) needs
+ * nothing else; a live survey also knows its account ({@link Survey}, {@link AccountSurvey}), so
+ * the common entries stay at 24 bytes.
+ */
+class DecidedOrder {
+  private final long decidedMicros;
+  private final String customerId;
+
+  DecidedOrder(String customerId, long decidedMicros) {
+    this.customerId = customerId;
+    this.decidedMicros = decidedMicros;
+  }
+
+  /** The entry for a decision: a live survey when {@code survey}, else a plain decided order. */
+  static DecidedOrder of(String customerId, String accountId, long decidedMicros, boolean survey) {
+    if (!survey) {
+      return new DecidedOrder(customerId, decidedMicros);
+    }
+    return accountId == null
+        ? new Survey(customerId, decidedMicros)
+        : new AccountSurvey(customerId, accountId, decidedMicros);
+  }
+
+  final String customerId() {
+    return customerId;
+  }
+
+  final long decidedMicros() {
+    return decidedMicros;
+  }
+
+  /** The account of a live survey, else null. */
+  String accountId() {
+    return null;
+  }
+
+  /** Whether the order holds a live survey. */
+  boolean survey() {
+    return false;
+  }
+
+  /** A live survey without account. */
+  private static class Survey extends DecidedOrder {
+    Survey(String customerId, long decidedMicros) {
+      super(customerId, decidedMicros);
+    }
+
+    @Override
+    boolean survey() {
+      return true;
+    }
+  }
+
+  /** A live survey whose purchase carried an account. */
+  private static final class AccountSurvey extends Survey {
+    private final String accountId;
+
+    AccountSurvey(String customerId, String accountId, long decidedMicros) {
+      super(customerId, decidedMicros);
+      this.accountId = accountId;
+    }
+
+    @Override
+    String accountId() {
+      return accountId;
+    }
+  }
+}

@@ -37,18 +37,28 @@ import org.npskit.policy.spi.SurveyRecord;
 public final class InMemoryContactHistory implements ContactHistory {
   private static final long MIN_SWEEP_MICROS = 3_600_000_000L;
 
+  /** Size of the SKU pool (a power of two). */
+  private static final int SKU_POOL = 4096;
+
   private final long retentionMicros;
-  private final ConcurrentHashMap<String, CustomerState> customers = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, CustomerState> customers;
   private final ConcurrentHashMap<String, AccountState> accounts = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, DecidedOrder> orders = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, DecidedOrder> orders;
   private final Object writeLock = new Object();
+  /**
+   * Recently stored SKUs by hash slot, so that surveys about one SKU share one string (SKUs
+   * repeat, while each event brings its own copy). Lossy and bounded; guarded by writeLock.
+   */
+  private final String[] skuPool = new String[SKU_POOL];
   // Guarded by writeLock.
   private long lastVersion;
   private long newestDecisionMicros = Long.MIN_VALUE;
   private long lastSweepMicros = Long.MIN_VALUE;
 
-  private InMemoryContactHistory(Duration retention) {
+  private InMemoryContactHistory(Duration retention, int expectedCustomers) {
     this.retentionMicros = saturatedMicros(retention);
+    this.customers = new ConcurrentHashMap<>(expectedCustomers);
+    this.orders = new ConcurrentHashMap<>(2 * expectedCustomers);
   }
 
   /**
@@ -61,12 +71,34 @@ public final class InMemoryContactHistory implements ContactHistory {
    * @throws IllegalArgumentException if {@code retention} is negative
    */
   public static InMemoryContactHistory withRetention(Duration retention) {
+    return withRetention(retention, 16);
+  }
+
+  /**
+   * Creates an empty store like {@link #withRetention(Duration)}, with its tables sized up front
+   * for the expected number of customers (and twice as many decided order ids), so that a large
+   * store does not rehash while it fills. A hint only: the store grows beyond it as needed.
+   *
+   * @param retention how long entries are kept behind the newest one; not null, not negative; use
+   *     at least the policy's longest window
+   * @param expectedCustomers how many customers the store is expected to track; not negative
+   * @return a new empty store
+   * @throws NullPointerException if {@code retention} is null
+   * @throws IllegalArgumentException if {@code retention} or {@code expectedCustomers} is
+   *     negative
+   */
+  public static InMemoryContactHistory withRetention(Duration retention, int expectedCustomers) {
     Objects.requireNonNull(retention, "retention");
     if (retention.isNegative()) {
       throw new IllegalArgumentException(
           String.format(Locale.ROOT, "retention must not be negative, was %s", retention));
     }
-    return new InMemoryContactHistory(retention);
+    if (expectedCustomers < 0 || expectedCustomers > Integer.MAX_VALUE / 2) {
+      throw new IllegalArgumentException(
+          String.format(Locale.ROOT, "expectedCustomers must be in [0, %d], was %d",
+              Integer.MAX_VALUE / 2, expectedCustomers));
+    }
+    return new InMemoryContactHistory(retention, expectedCustomers);
   }
 
   private static long saturatedMicros(Duration d) {
@@ -105,17 +137,20 @@ public final class InMemoryContactHistory implements ContactHistory {
         query.accountId() == null
             ? AccountState.NEW
             : accounts.getOrDefault(query.accountId(), AccountState.NEW);
-    List<Instant> responses = new ArrayList<>();
+    List<Instant> responses = List.of();
     for (long r : customer.responses()) {
       if (r >= from && r <= to) {
+        if (responses.isEmpty()) {
+          responses = new ArrayList<>();
+        }
         responses.add(Micros.toInstant(r));
       }
     }
     return new HistorySnapshot(
         orders.containsKey(query.orderId()),
         customer.optedOut(),
-        customer.surveys().inRange(from, to),
-        account.surveys().inRange(from, to),
+        customer.surveys().inRange(query.customerId(), from, to),
+        account.surveys().inRange(null, from, to),
         responses,
         customer.version(),
         account.version());
@@ -141,20 +176,25 @@ public final class InMemoryContactHistory implements ContactHistory {
                 && account.version() != commit.expectedAccountVersion())) {
           return false;
         }
+        long at = Micros.of(survey.at());
+        String sku = pooled(survey.sku());
         CustomerState updated =
             new CustomerState(
-                nextVersion(), customer.optedOut(), customer.surveys().plus(survey),
+                nextVersion(), customer.optedOut(),
+                customer.surveys().plus(at, survey.orderId(), null, survey.accountId(), sku),
                 customer.responses());
         customers.put(commit.customerId(), trim(updated));
         if (commit.accountId() != null) {
-          Surveys surveys = account.surveys().plus(survey);
+          Surveys surveys =
+              account.surveys().plus(at, survey.orderId(), survey.customerId(),
+                  survey.accountId(), sku);
           surveys = surveys.notBefore(minus(surveys.newestMicros(), retentionMicros));
           accounts.put(commit.accountId(), new AccountState(nextVersion(), surveys));
         }
       }
       orders.put(
           commit.orderId(),
-          new DecidedOrder(
+          DecidedOrder.of(
               commit.customerId(), commit.accountId(), decided,
               commit.outcome() == Outcome.SURVEY));
       advanceAndMaybeSweep(decided);
@@ -170,9 +210,7 @@ public final class InMemoryContactHistory implements ContactHistory {
       if (order == null || !order.survey()) {
         return false;
       }
-      orders.put(
-          orderId,
-          new DecidedOrder(order.customerId(), order.accountId(), order.decidedMicros(), false));
+      orders.put(orderId, new DecidedOrder(order.customerId(), order.decidedMicros()));
       CustomerState customer = customers.get(order.customerId());
       if (customer != null) {
         customers.put(
@@ -249,6 +287,17 @@ public final class InMemoryContactHistory implements ContactHistory {
           });
       accounts.values().removeIf(a -> a.surveys().isEmpty());
     }
+  }
+
+  /** The pooled instance equal to {@code sku} (storing this one when its slot differs). */
+  private String pooled(String sku) {
+    int slot = sku.hashCode() & (SKU_POOL - 1);
+    String known = skuPool[slot];
+    if (sku.equals(known)) {
+      return known;
+    }
+    skuPool[slot] = sku;
+    return sku;
   }
 
   private long nextVersion() {

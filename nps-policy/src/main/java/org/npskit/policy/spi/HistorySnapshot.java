@@ -3,6 +3,7 @@ package org.npskit.policy.spi;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.npskit.policy.internal.SurveyList;
 
 /**
  * The state of the contact history relevant to one {@link HistoryQuery}, with version tokens for
@@ -50,10 +51,15 @@ public record HistorySnapshot(
    * @throws IllegalArgumentException if a component is invalid
    */
   public HistorySnapshot {
-    customerSurveys = List.copyOf(Objects.requireNonNull(customerSurveys, "customerSurveys"));
-    accountSurveys = List.copyOf(Objects.requireNonNull(accountSurveys, "accountSurveys"));
+    customerSurveys = immutable(Objects.requireNonNull(customerSurveys, "customerSurveys"));
+    accountSurveys = immutable(Objects.requireNonNull(accountSurveys, "accountSurveys"));
     customerResponses =
         List.copyOf(Objects.requireNonNull(customerResponses, "customerResponses"));
+  }
+
+  /** A store's own immutable survey list is kept as it is; any other list is copied. */
+  private static List<SurveyRecord> immutable(List<SurveyRecord> surveys) {
+    return surveys instanceof SurveyList ? surveys : List.copyOf(surveys);
   }
 
   /**

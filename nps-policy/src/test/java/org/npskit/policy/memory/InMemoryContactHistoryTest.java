@@ -53,4 +53,35 @@ class InMemoryContactHistoryTest extends ContactHistoryContract {
     assertThat(small.trackedCustomers()).isZero();
     assertThat(small.decidedOrders()).isEqualTo(1);
   }
+
+  @Test
+  void aSizedStoreBehavesLikeAnUnsizedOneAndRejectsANegativeSize() {
+    store = InMemoryContactHistory.withRetention(Duration.ofDays(400), 1000);
+    assertThat(commitSurvey("O1", "C1", "A1", T0)).isTrue();
+    assertThat(store.load(query("C1", "A1", "O1")).orderDecided()).isTrue();
+    assertThatThrownBy(() -> InMemoryContactHistory.withRetention(Duration.ofDays(1), -1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("expectedCustomers")
+        .hasMessageContaining("-1");
+  }
+
+  @Test
+  void surveysReadBackAsRecordsInTimeOrderWithCustomerAccountAndSku() {
+    // One survey is held inline, more in arrays; account lists keep each survey's customer.
+    assertThat(commitSurvey("O2", "C1", null, T0.plus(Duration.ofDays(120)))).isTrue();
+    assertThat(commitSurvey("O1", "C1", "A1", T0)).isTrue();
+    assertThat(commitSurvey("O3", "C2", "A1", T0.plus(Duration.ofDays(60)))).isTrue();
+    HistorySnapshot s = store.load(query("C1", "A1", "X"));
+    assertThat(s.customerSurveys()).containsExactly(
+        survey("O1", "C1", "A1", T0), survey("O2", "C1", null, T0.plus(Duration.ofDays(120))));
+    assertThat(s.accountSurveys()).containsExactly(
+        survey("O1", "C1", "A1", T0), survey("O3", "C2", "A1", T0.plus(Duration.ofDays(60))));
+    assertThatThrownBy(() -> s.customerSurveys().add(survey("O9", "C1", null, T0)))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThat(store.cancel("O1")).isTrue();
+    assertThat(store.cancel("O1")).isFalse();
+    HistorySnapshot after = store.load(query("C1", "A1", "X"));
+    assertThat(after.customerSurveys()).extracting(SurveyRecord::orderId).containsExactly("O2");
+    assertThat(after.accountSurveys()).extracting(SurveyRecord::orderId).containsExactly("O3");
+  }
 }
