@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.StampedLock;
 import org.npskit.policy.Outcome;
 import org.npskit.policy.spi.ContactHistory;
 import org.npskit.policy.spi.HistoryCommit;
@@ -17,10 +19,20 @@ import org.npskit.policy.spi.SurveyRecord;
 /**
  * The default {@link ContactHistory}: in memory, for one process.
  *
- * <p><b>Thread safety.</b> Safe for any number of threads. Per-customer and per-account state are
- * small immutable values in {@link ConcurrentHashMap}s, so {@link #load} takes no lock; all writes
- * are serialized by one internal lock, which makes {@link #commit} atomic across customer, account
- * and order id.
+ * <p><b>Thread safety.</b> Safe for any number of threads. All writes are serialized by one
+ * {@link StampedLock}, which makes {@link #commit} atomic across customer, account and order id.
+ * {@link #load} takes no lock: it reads optimistically and checks afterwards that no write
+ * happened meanwhile; only when one did does it read again under the read lock. {@link #purge}
+ * (and the automatic sweep) works in chunks of a few thousand entries, releasing the lock in
+ * between, so decisions wait at most for one chunk; {@link #eraseCustomer} holds the lock while it
+ * scans the decided orders (a few milliseconds per million).
+ *
+ * <p><b>Compact memory.</b> Customers and decided orders are rows of primitive columns in two
+ * open-addressing tables, without an object per entry. Ids of up to 18 ASCII characters are
+ * packed into 16 bytes; other ids are kept as strings. A customer with one survey and no
+ * recorded response holds it inline (time, order id, account, SKU); other customers keep an
+ * immutable list. Measured with 1 million customers, each with one survey: about 120 bytes per
+ * customer, ids included (see BENCHMARKS.md). Rows of removed entries are reused, not returned.
  *
  * <p><b>Bounded memory.</b> The store is created with a retention (use at least the longest window
  * of the policy; the gate's default store uses twice that). It forgets old entries in two ways:
@@ -40,25 +52,62 @@ public final class InMemoryContactHistory implements ContactHistory {
   /** Size of the SKU pool (a power of two). */
   private static final int SKU_POOL = 4096;
 
+  /** Rows a purge handles per hold of the write lock. */
+  private static final int PURGE_CHUNK = 4096;
+
+  // Customer rows: long columns after the id (version word, inline survey), object columns.
+  private static final int C_VERSION = 2;
+  private static final int C_AT = 3;
+  private static final int C_ORDER0 = 4;
+  private static final int C_ORDER1 = 5;
+  private static final int C_LONGS = 6;
+  private static final int C_SKU = 1;
+  private static final int C_ACCOUNT = 2;
+  private static final int C_MORE = 3;
+  private static final int C_OBJECTS = 4;
+  /** Bit of the version word set for an opted-out customer (versions stay below it). */
+  private static final long OPTED_OUT = 1L << 62;
+
+  // Decided-order rows: the customer's packed id, the decision time; objects on demand.
+  private static final int O_CUSTOMER0 = 2;
+  private static final int O_CUSTOMER1 = 3;
+  private static final int O_AT = 4;
+  private static final int O_LONGS = 5;
+  private static final int O_CUSTOMER = 1;
+  private static final int O_ACCOUNT = 2;
+  private static final int O_OBJECTS = 3;
+  /** Bit of {@code O_CUSTOMER1} set while the order holds a live survey. */
+  private static final long LIVE_SURVEY = 1L << 63;
+
   private final long retentionMicros;
-  private final ConcurrentHashMap<String, CustomerState> customers;
+  /**
+   * Customers. A row's version word holds the version and {@link #OPTED_OUT}. With
+   * {@code C_MORE} null the row is the whole state: no response and at most one survey, inline
+   * ({@code C_ORDER0} non-zero: time, packed order id, account, SKU). Otherwise {@code C_MORE} is
+   * the customer's {@link CustomerState}, with the same version and opt-out as the row.
+   */
+  private final IdTable customers;
+  /**
+   * Decided orders: the customer (packed, or {@code O_CUSTOMER} with {@code O_CUSTOMER0 == 0}),
+   * the decision time, {@link #LIVE_SURVEY} and, for a live survey with account, the account.
+   */
+  private final IdTable orders;
   private final ConcurrentHashMap<String, AccountState> accounts = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, DecidedOrder> orders;
-  private final Object writeLock = new Object();
+  private final StampedLock lock = new StampedLock();
   /**
    * Recently stored SKUs by hash slot, so that surveys about one SKU share one string (SKUs
-   * repeat, while each event brings its own copy). Lossy and bounded; guarded by writeLock.
+   * repeat, while each event brings its own copy). Lossy and bounded; guarded by the write lock.
    */
   private final String[] skuPool = new String[SKU_POOL];
-  // Guarded by writeLock.
+  // Guarded by the write lock.
   private long lastVersion;
   private long newestDecisionMicros = Long.MIN_VALUE;
   private long lastSweepMicros = Long.MIN_VALUE;
 
   private InMemoryContactHistory(Duration retention, int expectedCustomers) {
     this.retentionMicros = saturatedMicros(retention);
-    this.customers = new ConcurrentHashMap<>(expectedCustomers);
-    this.orders = new ConcurrentHashMap<>(2 * expectedCustomers);
+    this.customers = new IdTable(C_LONGS, C_OBJECTS, true, expectedCustomers);
+    this.orders = new IdTable(O_LONGS, O_OBJECTS, false, 2 * expectedCustomers);
   }
 
   /**
@@ -115,7 +164,12 @@ public final class InMemoryContactHistory implements ContactHistory {
    * @return the number of customers with any stored state
    */
   public int trackedCustomers() {
-    return customers.size();
+    long stamp = lock.readLock();
+    try {
+      return customers.size();
+    } finally {
+      lock.unlockRead(stamp);
+    }
   }
 
   /**
@@ -124,7 +178,12 @@ public final class InMemoryContactHistory implements ContactHistory {
    * @return the number of decided order ids
    */
   public int decidedOrders() {
-    return orders.size();
+    long stamp = lock.readLock();
+    try {
+      return orders.size();
+    } finally {
+      lock.unlockRead(stamp);
+    }
   }
 
   @Override
@@ -132,41 +191,92 @@ public final class InMemoryContactHistory implements ContactHistory {
     Objects.requireNonNull(query, "query");
     long from = Micros.of(query.from());
     long to = Micros.of(query.to());
-    CustomerState customer = customers.getOrDefault(query.customerId(), CustomerState.NEW);
+    long stamp = lock.tryOptimisticRead();
+    if (stamp != 0L) {
+      HistorySnapshot snapshot = null;
+      try {
+        snapshot = read(query, from, to);
+      } catch (RuntimeException raced) {
+        // A write changed the tables under the read (see IdTable); read again under the lock.
+      }
+      if (snapshot != null && lock.validate(stamp)) {
+        return snapshot;
+      }
+    }
+    stamp = lock.readLock();
+    try {
+      return read(query, from, to);
+    } finally {
+      lock.unlockRead(stamp);
+    }
+  }
+
+  private HistorySnapshot read(HistoryQuery query, long from, long to) {
+    String customerId = query.customerId();
+    int c = customers.find(customerId);
+    long version = 0L;
+    boolean optedOut = false;
+    List<SurveyRecord> surveys = List.of();
+    List<Instant> responses = List.of();
+    if (c >= 0) {
+      long word = customers.get(c, C_VERSION);
+      version = word & ~OPTED_OUT;
+      optedOut = (word & OPTED_OUT) != 0;
+      Object more = customers.obj(c, C_MORE);
+      if (more != null) {
+        CustomerState state = (CustomerState) more;
+        surveys = state.surveys().inRange(customerId, from, to);
+        responses = inRange(state.responses(), from, to);
+      } else {
+        long order0 = customers.get(c, C_ORDER0);
+        long at = customers.get(c, C_AT);
+        if (order0 != 0 && at >= from && at <= to) {
+          surveys = new InlineSurvey(at, order0, customers.get(c, C_ORDER1), customerId,
+              (String) customers.obj(c, C_ACCOUNT), (String) customers.obj(c, C_SKU));
+        }
+      }
+    }
     AccountState account =
         query.accountId() == null
             ? AccountState.NEW
             : accounts.getOrDefault(query.accountId(), AccountState.NEW);
-    List<Instant> responses = List.of();
-    for (long r : customer.responses()) {
-      if (r >= from && r <= to) {
-        if (responses.isEmpty()) {
-          responses = new ArrayList<>();
-        }
-        responses.add(Micros.toInstant(r));
-      }
-    }
     return new HistorySnapshot(
-        orders.containsKey(query.orderId()),
-        customer.optedOut(),
-        customer.surveys().inRange(query.customerId(), from, to),
+        orders.find(query.orderId()) >= 0,
+        optedOut,
+        surveys,
         account.surveys().inRange(null, from, to),
         responses,
-        customer.version(),
+        version,
         account.version());
+  }
+
+  private static List<Instant> inRange(long[] micros, long from, long to) {
+    List<Instant> out = List.of();
+    for (long r : micros) {
+      if (r >= from && r <= to) {
+        if (out.isEmpty()) {
+          out = new ArrayList<>();
+        }
+        out.add(Micros.toInstant(r));
+      }
+    }
+    return out;
   }
 
   @Override
   public boolean commit(HistoryCommit commit) {
     Objects.requireNonNull(commit, "commit");
     long decided = Micros.of(commit.decidedAt());
-    synchronized (writeLock) {
-      if (orders.containsKey(commit.orderId())) {
+    OptionalLong sweep;
+    long stamp = lock.writeLock();
+    try {
+      if (orders.find(commit.orderId()) >= 0) {
         return false;
       }
-      SurveyRecord survey = commit.survey();
-      if (commit.outcome() == Outcome.SURVEY) {
-        CustomerState customer = customers.getOrDefault(commit.customerId(), CustomerState.NEW);
+      boolean survey = commit.outcome() == Outcome.SURVEY;
+      if (survey) {
+        int c = customers.find(commit.customerId());
+        CustomerState customer = stateOf(c);
         AccountState account =
             commit.accountId() == null
                 ? AccountState.NEW
@@ -176,58 +286,76 @@ public final class InMemoryContactHistory implements ContactHistory {
                 && account.version() != commit.expectedAccountVersion())) {
           return false;
         }
-        long at = Micros.of(survey.at());
-        String sku = pooled(survey.sku());
+        SurveyRecord record = commit.survey();
+        long at = Micros.of(record.at());
+        String sku = pooled(record.sku());
         CustomerState updated =
             new CustomerState(
                 nextVersion(), customer.optedOut(),
-                customer.surveys().plus(at, survey.orderId(), null, survey.accountId(), sku),
+                customer.surveys().plus(at, record.orderId(), null, record.accountId(), sku),
                 customer.responses());
-        customers.put(commit.customerId(), trim(updated));
+        put(entryOf(commit.customerId(), c), trim(updated));
         if (commit.accountId() != null) {
           Surveys surveys =
-              account.surveys().plus(at, survey.orderId(), survey.customerId(),
-                  survey.accountId(), sku);
+              account.surveys().plus(at, record.orderId(), record.customerId(),
+                  record.accountId(), sku);
           surveys = surveys.notBefore(minus(surveys.newestMicros(), retentionMicros));
           accounts.put(commit.accountId(), new AccountState(nextVersion(), surveys));
         }
       }
-      orders.put(
-          commit.orderId(),
-          DecidedOrder.of(
-              commit.customerId(), commit.accountId(), decided,
-              commit.outcome() == Outcome.SURVEY));
-      advanceAndMaybeSweep(decided);
-      return true;
+      int o = orders.insert(commit.orderId());
+      long customer0 = PackedId.first(commit.customerId());
+      long live = survey ? LIVE_SURVEY : 0L;
+      if (customer0 != PackedId.NOT_PACKABLE) {
+        orders.set(o, O_CUSTOMER0, customer0);
+        orders.set(o, O_CUSTOMER1, PackedId.second(commit.customerId()) | live);
+      } else {
+        orders.setObj(o, O_CUSTOMER, commit.customerId());
+        orders.set(o, O_CUSTOMER1, live);
+      }
+      orders.set(o, O_AT, decided);
+      if (survey) {
+        orders.setObj(o, O_ACCOUNT, commit.accountId());
+      }
+      sweep = advance(decided);
+    } finally {
+      lock.unlockWrite(stamp);
     }
+    if (sweep.isPresent()) {
+      purgeInChunks(sweep.getAsLong());
+    }
+    return true;
   }
 
   @Override
   public boolean cancel(String orderId) {
     Objects.requireNonNull(orderId, "orderId");
-    synchronized (writeLock) {
-      DecidedOrder order = orders.get(orderId);
-      if (order == null || !order.survey()) {
+    long stamp = lock.writeLock();
+    try {
+      int o = orders.find(orderId);
+      if (o < 0 || (orders.get(o, O_CUSTOMER1) & LIVE_SURVEY) == 0) {
         return false;
       }
-      orders.put(orderId, new DecidedOrder(order.customerId(), order.decidedMicros()));
-      CustomerState customer = customers.get(order.customerId());
-      if (customer != null) {
-        customers.put(
-            order.customerId(),
-            new CustomerState(
-                nextVersion(), customer.optedOut(), customer.surveys().withoutOrder(orderId),
-                customer.responses()));
+      orders.set(o, O_CUSTOMER1, orders.get(o, O_CUSTOMER1) & ~LIVE_SURVEY);
+      String accountId = (String) orders.obj(o, O_ACCOUNT);
+      orders.setObj(o, O_ACCOUNT, null);
+      int c = customers.find(customerOf(o));
+      if (c >= 0) {
+        CustomerState customer = stateOf(c);
+        put(c, new CustomerState(
+            nextVersion(), customer.optedOut(), customer.surveys().withoutOrder(orderId),
+            customer.responses()));
       }
-      if (order.accountId() != null) {
-        AccountState account = accounts.get(order.accountId());
+      if (accountId != null) {
+        AccountState account = accounts.get(accountId);
         if (account != null) {
           accounts.put(
-              order.accountId(),
-              new AccountState(nextVersion(), account.surveys().withoutOrder(orderId)));
+              accountId, new AccountState(nextVersion(), account.surveys().withoutOrder(orderId)));
         }
       }
       return true;
+    } finally {
+      lock.unlockWrite(stamp);
     }
   }
 
@@ -236,57 +364,195 @@ public final class InMemoryContactHistory implements ContactHistory {
     Objects.requireNonNull(customerId, "customerId");
     Objects.requireNonNull(at, "at");
     long micros = Micros.of(at);
-    synchronized (writeLock) {
-      CustomerState customer = customers.getOrDefault(customerId, CustomerState.NEW);
-      customers.put(
-          customerId,
+    long stamp = lock.writeLock();
+    try {
+      int c = customers.find(customerId);
+      CustomerState customer = stateOf(c);
+      put(entryOf(customerId, c),
           trim(
               new CustomerState(
                   nextVersion(), customer.optedOut(), customer.surveys(),
                   Micros.insertSorted(customer.responses(), micros))));
+    } finally {
+      lock.unlockWrite(stamp);
     }
   }
 
   @Override
   public void setOptedOut(String customerId, boolean optedOut) {
     Objects.requireNonNull(customerId, "customerId");
-    synchronized (writeLock) {
-      CustomerState customer = customers.getOrDefault(customerId, CustomerState.NEW);
-      CustomerState updated =
-          new CustomerState(nextVersion(), optedOut, customer.surveys(), customer.responses());
-      customers.put(customerId, updated);
+    long stamp = lock.writeLock();
+    try {
+      int c = customers.find(customerId);
+      CustomerState customer = stateOf(c);
+      put(entryOf(customerId, c),
+          new CustomerState(nextVersion(), optedOut, customer.surveys(), customer.responses()));
+    } finally {
+      lock.unlockWrite(stamp);
     }
   }
 
   @Override
   public void purge(Instant olderThan) {
     Objects.requireNonNull(olderThan, "olderThan");
-    synchronized (writeLock) {
-      purgeLocked(Micros.of(olderThan));
+    purgeInChunks(Micros.of(olderThan));
+  }
+
+  /** Purges decided orders, then customers, then accounts, a chunk per hold of the lock. */
+  private void purgeInChunks(long cutoff) {
+    for (int from = 0; ; from += PURGE_CHUNK) {
+      long stamp = lock.writeLock();
+      try {
+        if (from >= orders.highWater()) {
+          break;
+        }
+        orders.forEachLive(from, from + PURGE_CHUNK, o -> {
+          if (orders.get(o, O_AT) < cutoff) {
+            orders.remove(o);
+          }
+        });
+      } finally {
+        lock.unlockWrite(stamp);
+      }
+    }
+    for (int from = 0; ; from += PURGE_CHUNK) {
+      long stamp = lock.writeLock();
+      try {
+        if (from >= customers.highWater()) {
+          break;
+        }
+        customers.forEachLive(from, from + PURGE_CHUNK, c -> purgeCustomer(c, cutoff));
+      } finally {
+        lock.unlockWrite(stamp);
+      }
+    }
+    long stamp = lock.writeLock();
+    try {
+      accounts.replaceAll(
+          (id, a) -> new AccountState(a.version(), a.surveys().notBefore(cutoff)));
+      accounts.values().removeIf(a -> a.surveys().isEmpty());
+    } finally {
+      lock.unlockWrite(stamp);
     }
   }
 
-  private void purgeLocked(long cutoff) {
-    orders.values().removeIf(o -> o.decidedMicros() < cutoff);
-    customers.replaceAll((id, c) -> c.notBefore(cutoff));
-    customers.values().removeIf(CustomerState::isEmpty);
-    accounts.replaceAll((id, a) -> new AccountState(a.version(), a.surveys().notBefore(cutoff)));
-    accounts.values().removeIf(a -> a.surveys().isEmpty());
+  /** Drops the customer's entries before the cutoff, and the customer if nothing is left. */
+  private void purgeCustomer(int c, long cutoff) {
+    Object more = customers.obj(c, C_MORE);
+    if (more != null) {
+      CustomerState kept = ((CustomerState) more).notBefore(cutoff);
+      if (kept.isEmpty()) {
+        customers.remove(c);
+      } else {
+        put(c, kept);
+      }
+      return;
+    }
+    if (customers.get(c, C_ORDER0) != 0 && customers.get(c, C_AT) < cutoff) {
+      clearInline(c);
+    }
+    if (customers.get(c, C_ORDER0) == 0 && (customers.get(c, C_VERSION) & OPTED_OUT) == 0) {
+      customers.remove(c);
+    }
   }
 
   @Override
   public void eraseCustomer(String customerId) {
     Objects.requireNonNull(customerId, "customerId");
-    synchronized (writeLock) {
-      customers.remove(customerId);
-      orders.values().removeIf(o -> o.customerId().equals(customerId));
+    long stamp = lock.writeLock();
+    try {
+      int c = customers.find(customerId);
+      if (c >= 0) {
+        customers.remove(c);
+      }
+      long id0 = PackedId.first(customerId);
+      long id1 = id0 != PackedId.NOT_PACKABLE ? PackedId.second(customerId) : 0L;
+      orders.forEachLive(0, Integer.MAX_VALUE, o -> {
+        boolean theirs =
+            id0 != PackedId.NOT_PACKABLE
+                ? orders.get(o, O_CUSTOMER0) == id0
+                    && (orders.get(o, O_CUSTOMER1) & ~LIVE_SURVEY) == id1
+                : orders.get(o, O_CUSTOMER0) == 0 && customerId.equals(orders.obj(o, O_CUSTOMER));
+        if (theirs) {
+          orders.remove(o);
+        }
+      });
       accounts.replaceAll(
           (id, a) -> {
             Surveys kept = a.surveys().withoutCustomer(customerId);
             return kept == a.surveys() ? a : new AccountState(nextVersion(), kept);
           });
       accounts.values().removeIf(a -> a.surveys().isEmpty());
+    } finally {
+      lock.unlockWrite(stamp);
     }
+  }
+
+  /** The customer of a decided order. */
+  private String customerOf(int o) {
+    long id0 = orders.get(o, O_CUSTOMER0);
+    return id0 != PackedId.NOT_PACKABLE
+        ? PackedId.decode(id0, orders.get(o, O_CUSTOMER1) & ~LIVE_SURVEY)
+        : (String) orders.obj(o, O_CUSTOMER);
+  }
+
+  /** The state of customer entry {@code c} ({@link CustomerState#NEW} for -1). */
+  private CustomerState stateOf(int c) {
+    if (c < 0) {
+      return CustomerState.NEW;
+    }
+    Object more = customers.obj(c, C_MORE);
+    if (more != null) {
+      return (CustomerState) more;
+    }
+    long word = customers.get(c, C_VERSION);
+    long order0 = customers.get(c, C_ORDER0);
+    Surveys surveys =
+        order0 == 0
+            ? Surveys.NONE
+            : Surveys.NONE.plus(
+                customers.get(c, C_AT),
+                PackedId.decode(order0, customers.get(c, C_ORDER1)),
+                null,
+                (String) customers.obj(c, C_ACCOUNT),
+                (String) customers.obj(c, C_SKU));
+    return new CustomerState(
+        word & ~OPTED_OUT, (word & OPTED_OUT) != 0, surveys, CustomerState.NEW.responses());
+  }
+
+  /** The entry {@code c}, or a new entry for the customer when {@code c} is -1. */
+  private int entryOf(String customerId, int c) {
+    return c >= 0 ? c : customers.insert(customerId);
+  }
+
+  /** Stores the state in entry {@code c}: inline when it fits, else as the object. */
+  private void put(int c, CustomerState state) {
+    customers.set(c, C_VERSION, state.version() | (state.optedOut() ? OPTED_OUT : 0L));
+    Surveys surveys = state.surveys();
+    long order0 =
+        surveys.size() == 1 ? PackedId.first(surveys.orderId(0)) : PackedId.NOT_PACKABLE;
+    boolean inline = state.responses().length == 0 && surveys.size() <= 1
+        && (surveys.isEmpty() || order0 != PackedId.NOT_PACKABLE);
+    clearInline(c);
+    if (!inline) {
+      customers.setObj(c, C_MORE, state);
+    } else if (!surveys.isEmpty()) {
+      customers.set(c, C_AT, surveys.micros(0));
+      customers.set(c, C_ORDER0, order0);
+      customers.set(c, C_ORDER1, PackedId.second(surveys.orderId(0)));
+      customers.setObj(c, C_ACCOUNT, surveys.accountId(0));
+      customers.setObj(c, C_SKU, surveys.sku(0));
+    }
+  }
+
+  /** Clears the inline survey and the object state of entry {@code c} (keeps the version). */
+  private void clearInline(int c) {
+    customers.set(c, C_AT, 0L);
+    customers.set(c, C_ORDER0, 0L);
+    customers.set(c, C_ORDER1, 0L);
+    customers.setObj(c, C_ACCOUNT, null);
+    customers.setObj(c, C_SKU, null);
+    customers.setObj(c, C_MORE, null);
   }
 
   /** The pooled instance equal to {@code sku} (storing this one when its slot differs). */
@@ -312,9 +578,13 @@ public final class InMemoryContactHistory implements ContactHistory {
     return a == Long.MIN_VALUE ? Long.MIN_VALUE : a - b;
   }
 
-  private void advanceAndMaybeSweep(long decidedMicros) {
+  /**
+   * Notes the decision time; returns the cut-off of a sweep when one is due (to run after the
+   * write lock is released).
+   */
+  private OptionalLong advance(long decidedMicros) {
     if (decidedMicros <= newestDecisionMicros) {
-      return;
+      return OptionalLong.empty();
     }
     newestDecisionMicros = decidedMicros;
     long every = Math.max(retentionMicros, MIN_SWEEP_MICROS);
@@ -322,7 +592,8 @@ public final class InMemoryContactHistory implements ContactHistory {
       lastSweepMicros = decidedMicros;
     } else if (decidedMicros - lastSweepMicros >= every) {
       lastSweepMicros = decidedMicros;
-      purgeLocked(decidedMicros - retentionMicros);
+      return OptionalLong.of(decidedMicros - retentionMicros);
     }
+    return OptionalLong.empty();
   }
 }

@@ -5,19 +5,19 @@ package org.npskit.policy.memory;
  * nothing else; a live survey also knows its account ({@link Survey}, {@link AccountSurvey}), so
  * the common entries stay at 24 bytes.
  */
-class DecidedOrder {
+class ReferenceDecidedOrder {
   private final long decidedMicros;
   private final String customerId;
 
-  DecidedOrder(String customerId, long decidedMicros) {
+  ReferenceDecidedOrder(String customerId, long decidedMicros) {
     this.customerId = customerId;
     this.decidedMicros = decidedMicros;
   }
 
   /** The entry for a decision: a live survey when {@code survey}, else a plain decided order. */
-  static DecidedOrder of(String customerId, String accountId, long decidedMicros, boolean survey) {
+  static ReferenceDecidedOrder of(String customerId, String accountId, long decidedMicros, boolean survey) {
     if (!survey) {
-      return new DecidedOrder(customerId, decidedMicros);
+      return new ReferenceDecidedOrder(customerId, decidedMicros);
     }
     return accountId == null
         ? new Survey(customerId, decidedMicros)
@@ -43,7 +43,7 @@ class DecidedOrder {
   }
 
   /** A live survey without account. */
-  private static class Survey extends DecidedOrder {
+  private static class Survey extends ReferenceDecidedOrder {
     Survey(String customerId, long decidedMicros) {
       super(customerId, decidedMicros);
     }

@@ -1,0 +1,286 @@
+package org.npskit.policy.memory;
+
+import java.util.Arrays;
+import java.util.function.IntConsumer;
+
+/**
+ * A table from ids to dense entry numbers whose data lives in rows of {@code long} and object
+ * columns, stored in pages of {@value #PAGE} rows: no object per entry, so a million entries
+ * cost their columns plus four bytes per index slot.
+ *
+ * <p><b>Layout.</b> Long columns {@link #KEY0} and {@link #KEY1} hold the id packed by
+ * {@link PackedId}; an id that cannot be packed has {@code KEY0 == 0} and is kept as a string in
+ * object column {@link #SPILL}. The owner's own columns follow. Object pages are allocated for
+ * every row page ({@code eagerObjects}) or only when a row of the page needs one. The index is an
+ * {@code int[]} with linear probing (entry + 1, 0 for an empty slot) at a load of at most 3/4,
+ * doubled when full; removal shifts later slots back instead of leaving tombstones. Removed rows
+ * are zeroed and reused through a free list threaded through their {@code KEY1}; pages are never
+ * released.
+ *
+ * <p><b>Concurrency.</b> Not thread-safe: the owner serializes all writes. The reading methods
+ * ({@link #find}, {@link #live}, {@link #get}, {@link #obj}, {@link #id}) never write and never
+ * loop longer than the index is long, so a read that races a write returns some value or throws
+ * a {@link RuntimeException} (an index or a page out of date), and the owner must detect the
+ * race (with a {@link java.util.concurrent.locks.StampedLock} stamp) and discard the result.
+ */
+final class IdTable {
+  /** Long column of the first packed id word. */
+  static final int KEY0 = 0;
+  /** Long column of the second packed id word (the next free row + 1 in a free row). */
+  static final int KEY1 = 1;
+  /** Object column of an id that cannot be packed. */
+  static final int SPILL = 0;
+
+  private static final int PAGE_BITS = 10;
+  private static final int PAGE = 1 << PAGE_BITS;
+  private static final int IN_PAGE = PAGE - 1;
+  private static final int MIN_INDEX = 16;
+  private static final int MAX_INDEX = 1 << 30;
+
+  private final int longColumns;
+  private final int objectColumns;
+  private final boolean eagerObjects;
+  private long[][] rows;
+  private Object[][] objects;
+  private int[] index;
+  private int size;
+  private int highWater;
+  private int freeHead = -1;
+
+  /**
+   * Creates an empty table.
+   *
+   * @param longColumns long columns per row, including {@link #KEY0} and {@link #KEY1}
+   * @param objectColumns object columns per row, including {@link #SPILL}
+   * @param eagerObjects whether every row page gets its object page (else only on demand)
+   * @param expected how many entries to size the index and the page directory for
+   */
+  IdTable(int longColumns, int objectColumns, boolean eagerObjects, int expected) {
+    this.longColumns = longColumns;
+    this.objectColumns = objectColumns;
+    this.eagerObjects = eagerObjects;
+    this.index = new int[indexSizeFor(expected)];
+    int pages = Math.max(1, (int) ((expected + (long) IN_PAGE) >>> PAGE_BITS));
+    this.rows = new long[pages][];
+    this.objects = new Object[pages][];
+  }
+
+  private static int indexSizeFor(int entries) {
+    long needed = entries * 4L / 3 + 1;
+    int size = MIN_INDEX;
+    while (size < needed && size < MAX_INDEX) {
+      size <<= 1;
+    }
+    return size;
+  }
+
+  /** Number of live entries. */
+  int size() {
+    return size;
+  }
+
+  /**
+   * The entry of the id, or -1.
+   *
+   * @param id the id; not null
+   */
+  int find(String id) {
+    long k0 = PackedId.first(id);
+    int[] idx = index;
+    int mask = idx.length - 1;
+    if (k0 != PackedId.NOT_PACKABLE) {
+      long k1 = PackedId.second(id);
+      for (int h = hash(k0, k1) & mask, n = 0; n <= mask; h = (h + 1) & mask, n++) {
+        int v = idx[h];
+        if (v == 0) {
+          return -1;
+        }
+        long[] page = rows[(v - 1) >>> PAGE_BITS];
+        int at = ((v - 1) & IN_PAGE) * longColumns;
+        if (page[at + KEY0] == k0 && page[at + KEY1] == k1) {
+          return v - 1;
+        }
+      }
+      return -1;
+    }
+    for (int h = spillHash(id) & mask, n = 0; n <= mask; h = (h + 1) & mask, n++) {
+      int v = idx[h];
+      if (v == 0) {
+        return -1;
+      }
+      if (get(v - 1, KEY0) == 0 && id.equals(obj(v - 1, SPILL))) {
+        return v - 1;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Adds an id that is not in the table and returns its new entry, whose other columns are zero
+   * and null.
+   *
+   * @param id the id; not null, not in the table
+   * @throws IllegalStateException if the table holds {@code 2^30} entries already
+   */
+  int insert(String id) {
+    if ((size + 1) * 4L > index.length * 3L) {
+      if (index.length == MAX_INDEX) {
+        throw new IllegalStateException(
+            "the in-memory history is full: " + size + " entries in one table");
+      }
+      index = rebuiltIndex(index.length * 2);
+    }
+    int e = allocate();
+    long k0 = PackedId.first(id);
+    if (k0 != PackedId.NOT_PACKABLE) {
+      set(e, KEY0, k0);
+      set(e, KEY1, PackedId.second(id));
+    } else {
+      setObj(e, SPILL, id);
+    }
+    place(index, e);
+    size++;
+    return e;
+  }
+
+  /**
+   * Removes a live entry: its index slot, its columns (zeroed) and its row (reused later).
+   *
+   * @param e a live entry
+   */
+  void remove(int e) {
+    int[] idx = index;
+    int mask = idx.length - 1;
+    int hole = hashOf(e) & mask;
+    while (idx[hole] != e + 1) {
+      hole = (hole + 1) & mask;
+    }
+    for (int j = (hole + 1) & mask; idx[j] != 0; j = (j + 1) & mask) {
+      int home = hashOf(idx[j] - 1) & mask;
+      if (((j - home) & mask) >= ((j - hole) & mask)) {
+        idx[hole] = idx[j];
+        hole = j;
+      }
+    }
+    idx[hole] = 0;
+    int p = e >>> PAGE_BITS;
+    int at = (e & IN_PAGE) * longColumns;
+    Arrays.fill(rows[p], at, at + longColumns, 0L);
+    if (objects[p] != null) {
+      int o = (e & IN_PAGE) * objectColumns;
+      Arrays.fill(objects[p], o, o + objectColumns, null);
+    }
+    rows[p][at + KEY1] = freeHead + 1L;
+    freeHead = e;
+    size--;
+  }
+
+  /**
+   * Calls {@code action} with every live entry in {@code [from, to)} (clamped to the rows in
+   * use); the action may remove the entry it is given.
+   */
+  void forEachLive(int from, int to, IntConsumer action) {
+    int end = Math.min(to, highWater);
+    for (int e = from; e < end; e++) {
+      if (live(e)) {
+        action.accept(e);
+      }
+    }
+  }
+
+  /** Number of rows in use or freed: entries are below it. */
+  int highWater() {
+    return highWater;
+  }
+
+  /** Whether the row holds an entry (and is not free). */
+  boolean live(int e) {
+    return get(e, KEY0) != 0 || obj(e, SPILL) != null;
+  }
+
+  /** The id of a live entry. */
+  String id(int e) {
+    long k0 = get(e, KEY0);
+    return k0 != 0 ? PackedId.decode(k0, get(e, KEY1)) : (String) obj(e, SPILL);
+  }
+
+  long get(int e, int column) {
+    return rows[e >>> PAGE_BITS][(e & IN_PAGE) * longColumns + column];
+  }
+
+  void set(int e, int column, long value) {
+    rows[e >>> PAGE_BITS][(e & IN_PAGE) * longColumns + column] = value;
+  }
+
+  Object obj(int e, int column) {
+    Object[] page = objects[e >>> PAGE_BITS];
+    return page == null ? null : page[(e & IN_PAGE) * objectColumns + column];
+  }
+
+  void setObj(int e, int column, Object value) {
+    int p = e >>> PAGE_BITS;
+    if (objects[p] == null) {
+      if (value == null) {
+        return;
+      }
+      objects[p] = new Object[PAGE * objectColumns];
+    }
+    objects[p][(e & IN_PAGE) * objectColumns + column] = value;
+  }
+
+  private int allocate() {
+    if (freeHead >= 0) {
+      int e = freeHead;
+      freeHead = (int) get(e, KEY1) - 1;
+      set(e, KEY1, 0L);
+      return e;
+    }
+    int e = highWater;
+    int p = e >>> PAGE_BITS;
+    if (p >= rows.length) {
+      int pages = Math.max(p + 1, rows.length * 2);
+      rows = Arrays.copyOf(rows, pages);
+      objects = Arrays.copyOf(objects, pages);
+    }
+    if (rows[p] == null) {
+      rows[p] = new long[PAGE * longColumns];
+      if (eagerObjects) {
+        objects[p] = new Object[PAGE * objectColumns];
+      }
+    }
+    highWater++;
+    return e;
+  }
+
+  private int[] rebuiltIndex(int length) {
+    int[] idx = new int[length];
+    forEachLive(0, highWater, e -> place(idx, e));
+    return idx;
+  }
+
+  private void place(int[] idx, int e) {
+    int mask = idx.length - 1;
+    int h = hashOf(e) & mask;
+    while (idx[h] != 0) {
+      h = (h + 1) & mask;
+    }
+    idx[h] = e + 1;
+  }
+
+  private int hashOf(int e) {
+    long k0 = get(e, KEY0);
+    return k0 != 0 ? hash(k0, get(e, KEY1)) : spillHash((String) obj(e, SPILL));
+  }
+
+  private static int spillHash(String id) {
+    return hash(id.hashCode(), 0x632BE59BD9B4E019L);
+  }
+
+  /** A 64-bit mix of the two words (the finalizer of SplitMix64), folded to an int. */
+  private static int hash(long k0, long k1) {
+    long h = k0 * 0x9E3779B97F4A7C15L + k1;
+    h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
+    h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
+    return (int) (h ^ (h >>> 31));
+  }
+}

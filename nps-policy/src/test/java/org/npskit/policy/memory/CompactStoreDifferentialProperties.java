@@ -1,0 +1,190 @@
+package org.npskit.policy.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.npskit.policy.spi.ContactHistory;
+import org.npskit.policy.spi.HistoryCommit;
+import org.npskit.policy.spi.HistoryQuery;
+import org.npskit.policy.spi.HistorySnapshot;
+import org.npskit.policy.spi.SurveyRecord;
+
+/**
+ * The compact {@link InMemoryContactHistory} against {@link ReferenceContactHistory}, the
+ * map-based store it replaced: any sequence of commits (fresh and stale versions), skips,
+ * cancellations, responses, opt-outs, purges and erasures, over ids that pack and ids that do not,
+ * returns the same results and leaves both stores with equal snapshots (versions included) for
+ * every customer, account and order.
+ */
+class CompactStoreDifferentialProperties {
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+  private static final Duration RETENTION = Duration.ofDays(200);
+
+  private static final List<String> CUSTOMERS = List.of(
+      "C1", "C2", "C100000000", "123456789012345678", "customer-id-of-19ch",
+      "kl\u00e9ant", "a\u0000b");
+  private static final List<String> ACCOUNTS = List.of("A1", "account-\u00fc");
+  private static final List<String> ORDERS = List.of(
+      "O1", "O2", "O3", "O4", "O5", "O6", "P100000000", "order-id-longer-than-18",
+      "\u00d8rder", "123456789012345678", "O7", "O8", "O9", "O10");
+
+  enum Kind { SURVEY, STALE_SURVEY, SKIP, CANCEL, RESPONSE, OPT_OUT, OPT_IN, PURGE, ERASE }
+
+  /** One operation on both stores; indexes into the id lists, a time in micros after T0. */
+  record Op(Kind kind, int customer, int account, int order, long micros) {
+    Instant at() {
+      return T0.plus(Duration.ofNanos(micros * 1000));
+    }
+
+    String customerId() {
+      return CUSTOMERS.get(customer);
+    }
+
+    String accountId() {
+      return account < ACCOUNTS.size() ? ACCOUNTS.get(account) : null;
+    }
+
+    String orderId() {
+      return ORDERS.get(order);
+    }
+  }
+
+  @Provide
+  Arbitrary<List<Op>> operations() {
+    Arbitrary<Kind> kinds = Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(8, Arbitraries.just(Kind.SURVEY)),
+        net.jqwik.api.Tuple.of(1, Arbitraries.just(Kind.STALE_SURVEY)),
+        net.jqwik.api.Tuple.of(3, Arbitraries.just(Kind.SKIP)),
+        net.jqwik.api.Tuple.of(2, Arbitraries.just(Kind.CANCEL)),
+        net.jqwik.api.Tuple.of(2, Arbitraries.just(Kind.RESPONSE)),
+        net.jqwik.api.Tuple.of(1, Arbitraries.just(Kind.OPT_OUT)),
+        net.jqwik.api.Tuple.of(1, Arbitraries.just(Kind.OPT_IN)),
+        net.jqwik.api.Tuple.of(1, Arbitraries.just(Kind.PURGE)),
+        net.jqwik.api.Tuple.of(1, Arbitraries.just(Kind.ERASE)));
+    // Times over about 2.5 retention periods, so per-customer trims and sweeps both happen, on
+    // a coarse grid (every 10 days, plus 0 or 1 microsecond), so that equal times and exact
+    // cut-offs (the retention is 20 steps) are common.
+    Arbitrary<Long> micros = Combinators.combine(
+            Arbitraries.longs().between(0, 50), Arbitraries.longs().between(0, 1))
+        .as((step, micro) -> step * 10 * 86_400_000_000L + micro);
+    return Combinators.combine(
+            kinds,
+            Arbitraries.integers().between(0, CUSTOMERS.size() - 1),
+            Arbitraries.integers().between(0, ACCOUNTS.size() + 1),
+            Arbitraries.integers().between(0, ORDERS.size() - 1),
+            micros)
+        .as(Op::new)
+        .list()
+        .ofMaxSize(60);
+  }
+
+  @Property(tries = 400)
+  void compactStoreBehavesExactlyLikeTheMapStore(@ForAll("operations") List<Op> ops) {
+    ContactHistory compact = InMemoryContactHistory.withRetention(RETENTION);
+    ContactHistory reference = new ReferenceContactHistory(RETENTION);
+    for (Op op : ops) {
+      assertThat(apply(compact, op)).as("result of %s", op).isEqualTo(apply(reference, op));
+      assertSameState(compact, reference, op);
+    }
+  }
+
+  @Example
+  void manyCustomersAcrossPagesWithErasuresAndRowReuse() {
+    InMemoryContactHistory compact = InMemoryContactHistory.withRetention(RETENTION);
+    ReferenceContactHistory reference = new ReferenceContactHistory(RETENTION);
+    for (int round = 0; round < 3; round++) {
+      for (int i = 0; i < 3000; i++) {
+        String customer = (i % 7 == 0 ? "long-customer-identifier-" : "C") + i;
+        String order = "O" + round + "-" + i;
+        Instant at = T0.plus(Duration.ofDays(round * 30L)).plusSeconds(i);
+        for (ContactHistory store : List.of(compact, reference)) {
+          HistorySnapshot s = store.load(new HistoryQuery(customer, null, order, T0, at));
+          assertThat(store.commit(
+              HistoryCommit.survey(new SurveyRecord(order, customer, null, "SKU" + i, at), s)))
+              .isTrue();
+        }
+      }
+      for (int i = round; i < 3000; i += 5) {
+        String customer = (i % 7 == 0 ? "long-customer-identifier-" : "C") + i;
+        compact.eraseCustomer(customer);
+        reference.eraseCustomer(customer);
+      }
+    }
+    assertThat(compact.trackedCustomers()).isEqualTo(reference.trackedCustomers());
+    assertThat(compact.decidedOrders()).isEqualTo(reference.decidedOrders());
+    for (int i = 0; i < 3000; i++) {
+      String customer = (i % 7 == 0 ? "long-customer-identifier-" : "C") + i;
+      HistoryQuery q = new HistoryQuery(customer, null, "O2-" + i, T0, T0.plus(RETENTION));
+      assertThat(compact.load(q)).isEqualTo(reference.load(q));
+    }
+  }
+
+  private static Object apply(ContactHistory store, Op op) {
+    switch (op.kind()) {
+      case SURVEY:
+      case STALE_SURVEY: {
+        HistorySnapshot s = store.load(new HistoryQuery(
+            op.customerId(), op.accountId(), op.orderId(), T0, op.at()));
+        if (op.kind() == Kind.STALE_SURVEY) {
+          s = new HistorySnapshot(false, false, List.of(), List.of(), List.of(),
+              s.customerVersion() + 1, s.accountVersion());
+        }
+        SurveyRecord survey = new SurveyRecord(
+            op.orderId(), op.customerId(), op.accountId(), "SKU-" + op.order(), op.at());
+        return store.commit(HistoryCommit.survey(survey, s));
+      }
+      case SKIP:
+        return store.commit(
+            HistoryCommit.skip(op.orderId(), op.customerId(), op.accountId(), op.at()));
+      case CANCEL:
+        return store.cancel(op.orderId());
+      case RESPONSE:
+        store.recordResponse(op.customerId(), op.at());
+        return null;
+      case OPT_OUT:
+      case OPT_IN:
+        store.setOptedOut(op.customerId(), op.kind() == Kind.OPT_OUT);
+        return null;
+      case PURGE:
+        store.purge(op.at());
+        return null;
+      case ERASE:
+        store.eraseCustomer(op.customerId());
+        return null;
+      default:
+        throw new AssertionError(op);
+    }
+  }
+
+  private static void assertSameState(ContactHistory compact, ContactHistory reference, Op op) {
+    assertThat(((InMemoryContactHistory) compact).trackedCustomers())
+        .as("customers after %s", op)
+        .isEqualTo(((ReferenceContactHistory) reference).trackedCustomers());
+    assertThat(((InMemoryContactHistory) compact).decidedOrders())
+        .as("orders after %s", op)
+        .isEqualTo(((ReferenceContactHistory) reference).decidedOrders());
+    Instant from = T0.minus(Duration.ofDays(1));
+    Instant to = T0.plus(Duration.ofDays(600));
+    for (String customer : CUSTOMERS) {
+      for (int a = 0; a <= ACCOUNTS.size(); a++) {
+        String account = a < ACCOUNTS.size() ? ACCOUNTS.get(a) : null;
+        for (String order : ORDERS) {
+          HistoryQuery q = new HistoryQuery(customer, account, order, from, to);
+          assertThat(compact.load(q)).as("%s after %s", q, op).isEqualTo(reference.load(q));
+        }
+      }
+      HistoryQuery narrow = new HistoryQuery(customer, null, "O1", op.at(), op.at().plusSeconds(
+          86_400L * 90));
+      assertThat(compact.load(narrow)).isEqualTo(reference.load(narrow));
+    }
+  }
+}

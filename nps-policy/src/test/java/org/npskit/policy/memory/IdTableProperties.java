@@ -1,0 +1,122 @@
+package org.npskit.policy.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The store's open-addressing table against a {@link HashMap}: after any sequence of inserts and
+ * removes (packed and spilled ids, index growth, row reuse, several pages), every id maps to a
+ * live entry holding its own id and columns, and no removed id is found.
+ */
+class IdTableProperties {
+
+  /** An operation: insert the id (if absent) or remove it (if present). */
+  record Op(String id, boolean remove) {}
+
+  @Provide
+  Arbitrary<String> ids() {
+    Arbitrary<String> packed = Arbitraries.integers().between(0, 400).map(i -> "C" + i);
+    Arbitrary<String> longest = Arbitraries.integers().between(0, 50)
+        .map(i -> String.format("%018d", i));
+    Arbitrary<String> spilled = Arbitraries.integers().between(0, 60)
+        .map(i -> i % 3 == 0 ? "custom\u00e9r-" + i : i % 3 == 1 ? "x\u0000" + i
+            : "a-customer-id-longer-than-18-" + i);
+    return Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(6, packed), net.jqwik.api.Tuple.of(1, longest),
+        net.jqwik.api.Tuple.of(2, spilled));
+  }
+
+  @Provide
+  Arbitrary<List<Op>> ops() {
+    return net.jqwik.api.Combinators.combine(ids(), Arbitraries.integers().between(0, 9))
+        .as((id, r) -> new Op(id, r < 3))
+        .list().ofMaxSize(1200);
+  }
+
+  @Property(tries = 200)
+  void tableAgreesWithAMapAfterAnySequenceOfInsertsAndRemoves(@ForAll("ops") List<Op> ops) {
+    IdTable table = new IdTable(3, 2, false, 0);
+    Map<String, Integer> model = new HashMap<>();
+    long serial = 0;
+    for (Op op : ops) {
+      int found = table.find(op.id());
+      assertThat(found >= 0).isEqualTo(model.containsKey(op.id()));
+      if (op.remove() && found >= 0) {
+        table.remove(found);
+        model.remove(op.id());
+      } else if (!op.remove() && found < 0) {
+        int e = table.insert(op.id());
+        table.set(e, 2, ++serial);
+        table.setObj(e, 1, op.id() + "/payload");
+        model.put(op.id(), e);
+      }
+    }
+    assertThat(table.size()).isEqualTo(model.size());
+    Set<Integer> entries = new HashSet<>();
+    for (Map.Entry<String, Integer> entry : model.entrySet()) {
+      int e = table.find(entry.getKey());
+      assertThat(e).isEqualTo(entry.getValue());
+      assertThat(table.live(e)).isTrue();
+      assertThat(table.id(e)).isEqualTo(entry.getKey());
+      assertThat(table.obj(e, 1)).isEqualTo(entry.getKey() + "/payload");
+      assertThat(table.get(e, 2)).isPositive();
+      entries.add(e);
+    }
+    List<Integer> live = new ArrayList<>();
+    table.forEachLive(0, Integer.MAX_VALUE, live::add);
+    assertThat(live).containsExactlyInAnyOrderElementsOf(entries);
+    for (Op op : ops) {
+      if (!model.containsKey(op.id())) {
+        assertThat(table.find(op.id())).isEqualTo(-1);
+      }
+    }
+  }
+
+  @Example
+  void removedRowsAreReusedZeroedAndTheTableGrowsAcrossPages() {
+    IdTable table = new IdTable(3, 2, true, 0);
+    for (int i = 0; i < 5000; i++) {
+      assertThat(table.insert("C" + i)).isEqualTo(i);
+      table.set(i, 2, i + 1);
+    }
+    for (int i = 0; i < 5000; i += 2) {
+      table.remove(table.find("C" + i));
+    }
+    assertThat(table.size()).isEqualTo(2500);
+    assertThat(table.highWater()).isEqualTo(5000);
+    for (int i = 0; i < 2500; i++) {
+      int e = table.insert("N" + i);
+      assertThat(e).isLessThan(5000).isEven();
+      assertThat(table.get(e, 2)).isZero();
+      assertThat(table.obj(e, 1)).isNull();
+    }
+    assertThat(table.highWater()).isEqualTo(5000);
+    for (int i = 1; i < 5000; i += 2) {
+      assertThat(table.get(table.find("C" + i), 2)).isEqualTo(i + 1);
+    }
+    assertThat(table.find("C0")).isEqualTo(-1);
+  }
+
+  @Example
+  void aPresizedTableNeedsNoPagesUntilUsed() {
+    IdTable table = new IdTable(3, 2, false, 1_000_000);
+    assertThat(table.size()).isZero();
+    assertThat(table.find("C1")).isEqualTo(-1);
+    assertThat(table.find("not packable because it is long")).isEqualTo(-1);
+    int e = table.insert("not packable because it is long");
+    assertThat(table.id(e)).isEqualTo("not packable because it is long");
+    assertThat(table.get(e, IdTable.KEY0)).isZero();
+  }
+}
