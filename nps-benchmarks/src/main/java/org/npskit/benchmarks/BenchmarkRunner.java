@@ -66,7 +66,7 @@ public final class BenchmarkRunner {
                 .include(TallyBenchmark.class.getName() + "\\.")
                 .include(DecisionBenchmark.class.getName() + "\\.")
                 .shouldFailOnError(true)
-                .jvmArgsAppend("-Xms6g", "-Xmx6g", "-Dnpskit.bench.out=" + out.toAbsolutePath())
+                .jvmArgsAppend("-Xms6g", "-Xmx6g", "-XX:+AlwaysPreTouch", "-Dnpskit.bench.out=" + out.toAbsolutePath())
                 .result(out.resolve("results.json").toString())
                 .resultFormat(ResultFormatType.JSON);
         if (jdbc) {

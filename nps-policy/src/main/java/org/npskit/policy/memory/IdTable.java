@@ -13,7 +13,12 @@ import java.util.function.IntConsumer;
  * object column {@link #SPILL}. The owner's own columns follow. Object pages are allocated for
  * every row page ({@code eagerObjects}) or only when a row of the page needs one. The index is an
  * {@code int[]} with linear probing (entry + 1, 0 for an empty slot) at a load of at most 3/4,
- * doubled when full; removal shifts later slots back instead of leaving tombstones. Removed rows
+ * doubled when full; removal shifts later slots back instead of leaving tombstones. While the
+ * table has fewer than {@code 2^24 - 1} rows, a slot also holds 8 bits of its entry's hash above
+ * the entry number ("tagged"), so a probe reads a row only when the tag matches: a look-up that
+ * misses (a new order id) reads one or two cache lines of the index instead of a row per occupied
+ * slot, and a hit reads the index and the row, not a third array. A larger table switches to
+ * untagged slots (entry + 1 only). Removed rows
  * are zeroed and reused through a free list threaded through their {@code KEY1}; pages are never
  * released.
  *
@@ -36,6 +41,8 @@ final class IdTable {
   private static final int IN_PAGE = PAGE - 1;
   private static final int MIN_INDEX = 16;
   private static final int MAX_INDEX = 1 << 30;
+  private static final int ENTRY_BITS = 24;
+  private static final int ENTRY_MASK = (1 << ENTRY_BITS) - 1;
 
   private final int longColumns;
   private final int objectColumns;
@@ -43,6 +50,10 @@ final class IdTable {
   private long[][] rows;
   private Object[][] objects;
   private int[] index;
+  /** Whether slots carry a hash tag above {@link #ENTRY_BITS} (while rows fit below it). */
+  private boolean tagged = true;
+  /** Rows up to which slots stay tagged: {@link #ENTRY_MASK}, lower in tests. */
+  private final int maxTaggedRows;
   private int size;
   private int highWater;
   private int freeHead = -1;
@@ -56,6 +67,13 @@ final class IdTable {
    * @param expected how many entries to size the index and the page directory for
    */
   IdTable(int longColumns, int objectColumns, boolean eagerObjects, int expected) {
+    this(longColumns, objectColumns, eagerObjects, expected, ENTRY_MASK);
+  }
+
+  /** As above, switching to untagged slots once {@code maxTaggedRows} rows are in use. */
+  IdTable(int longColumns, int objectColumns, boolean eagerObjects, int expected,
+      int maxTaggedRows) {
+    this.maxTaggedRows = Math.min(maxTaggedRows, ENTRY_MASK);
     this.longColumns = longColumns;
     this.objectColumns = objectColumns;
     this.eagerObjects = eagerObjects;
@@ -87,29 +105,42 @@ final class IdTable {
   int find(String id) {
     long k0 = PackedId.first(id);
     int[] idx = index;
+    boolean withTags = tagged;
     int mask = idx.length - 1;
     if (k0 != PackedId.NOT_PACKABLE) {
       long k1 = PackedId.second(id);
-      for (int h = hash(k0, k1) & mask, n = 0; n <= mask; h = (h + 1) & mask, n++) {
+      int hash = hash(k0, k1);
+      int tag = hash >>> ENTRY_BITS;
+      for (int h = hash & mask, n = 0; n <= mask; h = (h + 1) & mask, n++) {
         int v = idx[h];
         if (v == 0) {
           return -1;
         }
-        long[] page = rows[(v - 1) >>> PAGE_BITS];
-        int at = ((v - 1) & IN_PAGE) * longColumns;
+        if (withTags && (v >>> ENTRY_BITS) != tag) {
+          continue;
+        }
+        int e = (withTags ? v & ENTRY_MASK : v) - 1;
+        long[] page = rows[e >>> PAGE_BITS];
+        int at = (e & IN_PAGE) * longColumns;
         if (page[at + KEY0] == k0 && page[at + KEY1] == k1) {
-          return v - 1;
+          return e;
         }
       }
       return -1;
     }
-    for (int h = spillHash(id) & mask, n = 0; n <= mask; h = (h + 1) & mask, n++) {
+    int hash = spillHash(id);
+    int tag = hash >>> ENTRY_BITS;
+    for (int h = hash & mask, n = 0; n <= mask; h = (h + 1) & mask, n++) {
       int v = idx[h];
       if (v == 0) {
         return -1;
       }
-      if (get(v - 1, KEY0) == 0 && id.equals(obj(v - 1, SPILL))) {
-        return v - 1;
+      if (withTags && (v >>> ENTRY_BITS) != tag) {
+        continue;
+      }
+      int e = (withTags ? v & ENTRY_MASK : v) - 1;
+      if (get(e, KEY0) == 0 && id.equals(obj(e, SPILL))) {
+        return e;
       }
     }
     return -1;
@@ -128,7 +159,10 @@ final class IdTable {
         throw new IllegalStateException(
             "the in-memory history is full: " + size + " entries in one table");
       }
-      index = rebuiltIndex(index.length * 2);
+      rebuildIndex(index.length * 2, tagged);
+    }
+    if (tagged && freeHead < 0 && highWater >= maxTaggedRows) {
+      rebuildIndex(index.length, false);
     }
     int e = allocate();
     long k0 = PackedId.first(id);
@@ -138,7 +172,7 @@ final class IdTable {
     } else {
       setObj(e, SPILL, id);
     }
-    place(index, e);
+    place(index, tagged, e);
     size++;
     return e;
   }
@@ -152,11 +186,11 @@ final class IdTable {
     int[] idx = index;
     int mask = idx.length - 1;
     int hole = hashOf(e) & mask;
-    while (idx[hole] != e + 1) {
+    while (entryOf(idx[hole]) != e) {
       hole = (hole + 1) & mask;
     }
     for (int j = (hole + 1) & mask; idx[j] != 0; j = (j + 1) & mask) {
-      int home = hashOf(idx[j] - 1) & mask;
+      int home = hashOf(entryOf(idx[j])) & mask;
       if (((j - home) & mask) >= ((j - hole) & mask)) {
         idx[hole] = idx[j];
         hole = j;
@@ -252,19 +286,32 @@ final class IdTable {
     return e;
   }
 
-  private int[] rebuiltIndex(int length) {
+  private void rebuildIndex(int length, boolean withTags) {
     int[] idx = new int[length];
-    forEachLive(0, highWater, e -> place(idx, e));
-    return idx;
+    forEachLive(0, highWater, e -> place(idx, withTags, e));
+    index = idx;
+    tagged = withTags;
   }
 
-  private void place(int[] idx, int e) {
+  /** Puts entry {@code e} into the first free slot from its home. */
+  private void place(int[] idx, boolean withTags, int e) {
     int mask = idx.length - 1;
-    int h = hashOf(e) & mask;
+    int hash = hashOf(e);
+    int h = hash & mask;
     while (idx[h] != 0) {
       h = (h + 1) & mask;
     }
-    idx[h] = e + 1;
+    idx[h] = withTags ? (hash >>> ENTRY_BITS) << ENTRY_BITS | (e + 1) : e + 1;
+  }
+
+  /** The entry of a non-empty slot value. */
+  private int entryOf(int v) {
+    return (tagged ? v & ENTRY_MASK : v) - 1;
+  }
+
+  /** Whether the slots carry hash tags (false once the table outgrew them). */
+  boolean tagged() {
+    return tagged;
   }
 
   private int hashOf(int e) {
