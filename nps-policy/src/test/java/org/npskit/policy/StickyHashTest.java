@@ -2,6 +2,7 @@ package org.npskit.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Field;
 import org.junit.jupiter.api.Test;
 import org.npskit.policy.internal.StickyHash;
 
@@ -45,5 +46,19 @@ class StickyHashTest {
     }
     // The thread's buffers are reused: a short id after a long one still hashes alone.
     assertThat(StickyHash.fraction("", "K-1")).isEqualTo(0.36641805960545426);
+  }
+
+  @Test
+  void thePerThreadInputBufferKeepsNoCustomerIdAfterAHash() throws Exception {
+    StickyHash.fraction("holdout-2026", "customer-4711");
+    Field hasherField = StickyHash.class.getDeclaredField("HASHER");
+    hasherField.setAccessible(true);
+    Object hasher = ((ThreadLocal<?>) hasherField.get(null)).get();
+    Field in = hasher.getClass().getDeclaredField("in");
+    in.setAccessible(true);
+    assertThat((byte[]) in.get(hasher)).containsOnly((byte) 0);
+    // Clearing the buffer does not change the next value.
+    assertThat(StickyHash.fraction("holdout-2026", "customer-4711"))
+        .isEqualTo(StickyHash.fraction("holdout-2026", "customer-4711"));
   }
 }

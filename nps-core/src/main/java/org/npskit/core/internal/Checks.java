@@ -72,20 +72,4 @@ public final class Checks {
     }
     return value;
   }
-
-  /**
-   * Checks a non-negative count.
-   *
-   * @param name the parameter name
-   * @param value the value
-   * @return the value
-   * @throws IllegalArgumentException if negative
-   */
-  public static long nonNegative(String name, long value) {
-    if (value < 0) {
-      throw new IllegalArgumentException(
-          String.format(Locale.ROOT, "%s must be >= 0, was %d", name, value));
-    }
-    return value;
-  }
 }

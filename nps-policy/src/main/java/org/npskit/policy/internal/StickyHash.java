@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 
 /**
  * The sticky bucket of a customer, stable across JVMs and versions: SHA-256 over the UTF-8 bytes
@@ -65,6 +66,9 @@ public final class StickyHash {
     }
 
     double fraction(String salt, String customerId) {
+      // A call that failed half-way (an Error between update and digest) must not leave input
+      // in the digest for the next one.
+      sha.reset();
       int n = salt.length() + 1 + customerId.length();
       if (in.length < n) {
         in = new byte[Math.max(n, 2 * in.length)];
@@ -77,6 +81,8 @@ public final class StickyHash {
       }
       if (len >= 0) {
         sha.update(in, 0, len);
+        // The buffer outlives the call on this thread: keep no customer id in it.
+        Arrays.fill(in, 0, len, (byte) 0);
       } else {
         sha.update((salt + ":" + customerId).getBytes(StandardCharsets.UTF_8));
       }
