@@ -1,6 +1,7 @@
 package org.npskit.policy.memory;
 
 import java.util.Arrays;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntConsumer;
 
 /**
@@ -18,7 +19,9 @@ import java.util.function.IntConsumer;
  * the entry number ("tagged"), so a probe reads a row only when the tag matches: a look-up that
  * misses (a new order id) reads one or two cache lines of the index instead of a row per occupied
  * slot, and a hit reads the index and the row, not a third array. A larger table switches to
- * untagged slots (entry + 1 only). Removed rows
+ * untagged slots (entry + 1 only). Hashes are seeded per table with a random value, so ids
+ * cannot be chosen to collide (a spilled id is hashed from its characters, not through
+ * {@link String#hashCode}, whose collisions are easy to construct). Removed rows
  * are zeroed and reused through a free list threaded through their {@code KEY1}; pages are never
  * released.
  *
@@ -54,6 +57,9 @@ final class IdTable {
   private boolean tagged = true;
   /** Rows up to which slots stay tagged: {@link #ENTRY_MASK}, lower in tests. */
   private final int maxTaggedRows;
+  /** Largest index: {@link #MAX_INDEX}, lower in tests. */
+  private final int maxIndex;
+  private final long seed = ThreadLocalRandom.current().nextLong();
   private int size;
   private int highWater;
   private int freeHead = -1;
@@ -73,11 +79,18 @@ final class IdTable {
   /** As above, switching to untagged slots once {@code maxTaggedRows} rows are in use. */
   IdTable(int longColumns, int objectColumns, boolean eagerObjects, int expected,
       int maxTaggedRows) {
+    this(longColumns, objectColumns, eagerObjects, expected, maxTaggedRows, MAX_INDEX);
+  }
+
+  /** As above, with at most {@code maxIndex} (a power of two) index slots. */
+  IdTable(int longColumns, int objectColumns, boolean eagerObjects, int expected,
+      int maxTaggedRows, int maxIndex) {
+    this.maxIndex = Math.min(maxIndex, MAX_INDEX);
     this.maxTaggedRows = Math.min(maxTaggedRows, ENTRY_MASK);
     this.longColumns = longColumns;
     this.objectColumns = objectColumns;
     this.eagerObjects = eagerObjects;
-    this.index = new int[indexSizeFor(expected)];
+    this.index = new int[Math.min(indexSizeFor(expected), this.maxIndex)];
     int pages = Math.max(1, (int) ((expected + (long) IN_PAGE) >>> PAGE_BITS));
     this.rows = new long[pages][];
     this.objects = new Object[pages][];
@@ -90,6 +103,11 @@ final class IdTable {
       size <<= 1;
     }
     return size;
+  }
+
+  /** Whether {@link #insert} would fail: the index is as large as it may grow and 3/4 full. */
+  boolean full() {
+    return index.length >= maxIndex && (size + 1) * 4L > index.length * 3L;
   }
 
   /** Number of live entries. */
@@ -109,7 +127,7 @@ final class IdTable {
     int mask = idx.length - 1;
     if (k0 != PackedId.NOT_PACKABLE) {
       long k1 = PackedId.second(id);
-      int hash = hash(k0, k1);
+      int hash = packedHash(k0, k1);
       int tag = hash >>> ENTRY_BITS;
       for (int h = hash & mask, n = 0; n <= mask; h = (h + 1) & mask, n++) {
         int v = idx[h];
@@ -151,11 +169,11 @@ final class IdTable {
    * and null.
    *
    * @param id the id; not null, not in the table
-   * @throws IllegalStateException if the table holds {@code 2^30} entries already
+   * @throws IllegalStateException if the table is {@link #full}; the owner checks first
    */
   int insert(String id) {
     if ((size + 1) * 4L > index.length * 3L) {
-      if (index.length == MAX_INDEX) {
+      if (index.length >= maxIndex) {
         throw new IllegalStateException(
             "the in-memory history is full: " + size + " entries in one table");
       }
@@ -316,16 +334,29 @@ final class IdTable {
 
   private int hashOf(int e) {
     long k0 = get(e, KEY0);
-    return k0 != 0 ? hash(k0, get(e, KEY1)) : spillHash((String) obj(e, SPILL));
+    return k0 != 0 ? packedHash(k0, get(e, KEY1)) : spillHash((String) obj(e, SPILL));
   }
 
-  private static int spillHash(String id) {
-    return hash(id.hashCode(), 0x632BE59BD9B4E019L);
+  /** The hash the table uses for an id (for tests of its distribution). */
+  int hashOf(String id) {
+    long k0 = PackedId.first(id);
+    return k0 != PackedId.NOT_PACKABLE ? packedHash(k0, PackedId.second(id)) : spillHash(id);
   }
 
-  /** A 64-bit mix of the two words (the finalizer of SplitMix64), folded to an int. */
-  private static int hash(long k0, long k1) {
-    long h = k0 * 0x9E3779B97F4A7C15L + k1;
+  private int spillHash(String id) {
+    long h = seed ^ 0x632BE59BD9B4E019L;
+    for (int i = 0; i < id.length(); i++) {
+      h = Long.rotateLeft(h ^ id.charAt(i), 23) * 0x9E3779B97F4A7C15L;
+    }
+    return mix(h ^ id.length());
+  }
+
+  private int packedHash(long k0, long k1) {
+    return mix((k0 ^ seed) * 0x9E3779B97F4A7C15L + k1);
+  }
+
+  /** The finalizer of SplitMix64, folded to an int. */
+  private static int mix(long h) {
     h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
     h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
     return (int) (h ^ (h >>> 31));

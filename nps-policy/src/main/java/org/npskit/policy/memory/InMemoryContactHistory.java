@@ -14,6 +14,7 @@ import org.npskit.policy.spi.ContactHistory;
 import org.npskit.policy.spi.HistoryCommit;
 import org.npskit.policy.spi.HistoryQuery;
 import org.npskit.policy.spi.HistorySnapshot;
+import org.npskit.policy.spi.HistoryUnavailableException;
 import org.npskit.policy.spi.SurveyRecord;
 
 /**
@@ -22,10 +23,15 @@ import org.npskit.policy.spi.SurveyRecord;
  * <p><b>Thread safety.</b> Safe for any number of threads. All writes are serialized by one
  * {@link StampedLock}, which makes {@link #commit} atomic across customer, account and order id.
  * {@link #load} takes no lock: it reads optimistically and checks afterwards that no write
- * happened meanwhile; only when one did does it read again under the read lock. {@link #purge}
- * (and the automatic sweep) works in chunks of a few thousand entries, releasing the lock in
- * between, so decisions wait at most for one chunk; {@link #eraseCustomer} holds the lock while it
- * scans the decided orders (a few milliseconds per million).
+ * happened meanwhile; only when one did does it read again under the read lock, so it waits
+ * while a write holds the lock. {@link #purge} and the automatic sweep go through the decided
+ * orders and then the customers 4,096 rows per hold of the lock, and then the accounts in one
+ * hold, so other threads' decisions wait for one chunk at a time; the thread whose commit is due
+ * for a sweep runs it before its commit returns. A purge is therefore not atomic: decisions made
+ * while it runs are kept whatever their time, and a snapshot taken meanwhile can show an entry
+ * older than the cut-off already gone from the customer but not yet from the account (only
+ * entries older than the cut-off differ). {@link #eraseCustomer} holds the lock while it scans
+ * the decided orders (a few milliseconds per million).
  *
  * <p><b>Compact memory.</b> Customers and decided orders are rows of primitive columns in two
  * open-addressing tables, without an object per entry. Ids of up to 18 ASCII characters are
@@ -43,6 +49,10 @@ import org.npskit.policy.spi.SurveyRecord;
  * ids and customers nobody heard of since. Events older than the newest one by more than the
  * retention are therefore decided against partial history. Opt-outs are kept until
  * {@link #eraseCustomer} or opt-in.
+ *
+ * <p><b>Capacity.</b> Each table holds up to about 805 million entries (3/4 of a 2^30-slot
+ * index); beyond that a write that needs a new entry throws {@link HistoryUnavailableException}
+ * before changing anything.
  *
  * <p>Instants are stored as epoch microseconds; finer precision is truncated.
  */
@@ -105,9 +115,16 @@ public final class InMemoryContactHistory implements ContactHistory {
   private long lastSweepMicros = Long.MIN_VALUE;
 
   private InMemoryContactHistory(Duration retention, int expectedCustomers) {
+    this(retention, expectedCustomers, Integer.MAX_VALUE);
+  }
+
+  /** For tests: tables whose index stops growing at {@code maxIndex} slots. */
+  InMemoryContactHistory(Duration retention, int expectedCustomers, int maxIndex) {
     this.retentionMicros = saturatedMicros(retention);
-    this.customers = new IdTable(C_LONGS, C_OBJECTS, true, expectedCustomers);
-    this.orders = new IdTable(O_LONGS, O_OBJECTS, false, 2 * expectedCustomers);
+    this.customers =
+        new IdTable(C_LONGS, C_OBJECTS, true, expectedCustomers, Integer.MAX_VALUE, maxIndex);
+    this.orders =
+        new IdTable(O_LONGS, O_OBJECTS, false, 2 * expectedCustomers, Integer.MAX_VALUE, maxIndex);
   }
 
   /**
@@ -124,9 +141,11 @@ public final class InMemoryContactHistory implements ContactHistory {
   }
 
   /**
-   * Creates an empty store like {@link #withRetention(Duration)}, with its tables sized up front
-   * for the expected number of customers (and twice as many decided order ids), so that a large
-   * store does not rehash while it fills. A hint only: the store grows beyond it as needed.
+   * Creates an empty store like {@link #withRetention(Duration)}, with its tables' indexes sized
+   * up front for the expected number of customers (and twice as many decided order ids), so that
+   * a large store does not rehash while it fills. A hint only: the store grows beyond it as
+   * needed. The indexes are allocated at once: about 16 bytes per expected customer (rows are
+   * allocated as entries arrive).
    *
    * @param retention how long entries are kept behind the newest one; not null, not negative; use
    *     at least the policy's longest window
@@ -152,7 +171,7 @@ public final class InMemoryContactHistory implements ContactHistory {
 
   private static long saturatedMicros(Duration d) {
     try {
-      return Math.multiplyExact(d.getSeconds(), 1_000_000L) + d.getNano() / 1000;
+      return Math.addExact(Math.multiplyExact(d.getSeconds(), 1_000_000L), d.getNano() / 1000);
     } catch (ArithmeticException e) {
       return Long.MAX_VALUE / 4;
     }
@@ -274,8 +293,11 @@ public final class InMemoryContactHistory implements ContactHistory {
         return false;
       }
       boolean survey = commit.outcome() == Outcome.SURVEY;
+      int c = survey ? customers.find(commit.customerId()) : -1;
+      if (orders.full() || (survey && c < 0 && customers.full())) {
+        throw full("commit");
+      }
       if (survey) {
-        int c = customers.find(commit.customerId());
         CustomerState customer = stateOf(c);
         AccountState account =
             commit.accountId() == null
@@ -367,6 +389,9 @@ public final class InMemoryContactHistory implements ContactHistory {
     long stamp = lock.writeLock();
     try {
       int c = customers.find(customerId);
+      if (c < 0 && customers.full()) {
+        throw full("recordResponse");
+      }
       CustomerState customer = stateOf(c);
       put(entryOf(customerId, c),
           trim(
@@ -384,6 +409,9 @@ public final class InMemoryContactHistory implements ContactHistory {
     long stamp = lock.writeLock();
     try {
       int c = customers.find(customerId);
+      if (c < 0 && customers.full()) {
+        throw full("setOptedOut");
+      }
       CustomerState customer = stateOf(c);
       put(entryOf(customerId, c),
           new CustomerState(nextVersion(), optedOut, customer.surveys(), customer.responses()));
@@ -486,6 +514,12 @@ public final class InMemoryContactHistory implements ContactHistory {
     } finally {
       lock.unlockWrite(stamp);
     }
+  }
+
+  private HistoryUnavailableException full(String operation) {
+    return new HistoryUnavailableException(operation, new IllegalStateException(
+        "the in-memory history is full (" + customers.size() + " customers, " + orders.size()
+            + " decided orders): purge it, shorten the retention or use a JDBC store"));
   }
 
   /** The customer of a decided order. */

@@ -98,7 +98,7 @@ class CompactStoreDifferentialProperties {
   }
 
   @Example
-  void manyCustomersAcrossPagesWithErasuresAndRowReuse() {
+  void manyCustomersAcrossPagesWithErasuresRowReuseAndAChunkedPurge() {
     InMemoryContactHistory compact = InMemoryContactHistory.withRetention(RETENTION);
     ReferenceContactHistory reference = new ReferenceContactHistory(RETENTION);
     for (int round = 0; round < 3; round++) {
@@ -119,12 +119,19 @@ class CompactStoreDifferentialProperties {
         reference.eraseCustomer(customer);
       }
     }
+    // A purge over more than one chunk of 4,096 rows, cutting through the second round.
+    Instant cut = T0.plus(Duration.ofDays(30)).plusSeconds(1500);
+    compact.purge(cut);
+    reference.purge(cut);
+    assertThat(compact.decidedOrders()).isBetween(1000, 8000);
     assertThat(compact.trackedCustomers()).isEqualTo(reference.trackedCustomers());
     assertThat(compact.decidedOrders()).isEqualTo(reference.decidedOrders());
     for (int i = 0; i < 3000; i++) {
       String customer = (i % 7 == 0 ? "long-customer-identifier-" : "C") + i;
-      HistoryQuery q = new HistoryQuery(customer, null, "O2-" + i, T0, T0.plus(RETENTION));
-      assertThat(compact.load(q)).isEqualTo(reference.load(q));
+      for (String order : List.of("O0-" + i, "O1-" + i, "O2-" + i)) {
+        HistoryQuery q = new HistoryQuery(customer, null, order, T0, T0.plus(RETENTION));
+        assertThat(compact.load(q)).isEqualTo(reference.load(q));
+      }
     }
   }
 

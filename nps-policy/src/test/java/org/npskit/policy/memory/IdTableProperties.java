@@ -126,4 +126,23 @@ class IdTableProperties {
     assertThat(table.id(e)).isEqualTo("not packable because it is long");
     assertThat(table.get(e, IdTable.KEY0)).isZero();
   }
+
+  @Example
+  void longIdsWithEqualStringHashCodesSpreadOverTheIndex() {
+    // "Aa" and "BB" have the same String.hashCode, so these 1,024 ids of 26 characters all do.
+    IdTable table = new IdTable(3, 2, false, 0);
+    Set<Integer> homes = new HashSet<>();
+    for (int i = 0; i < 1024; i++) {
+      StringBuilder id = new StringBuilder("order-");
+      for (int bit = 0; bit < 10; bit++) {
+        id.append((i >> bit & 1) == 0 ? "Aa" : "BB");
+      }
+      assertThat(id.toString().hashCode()).isEqualTo("order-AaAaAaAaAaAaAaAaAaAa".hashCode());
+      homes.add(table.hashOf(id.toString()) & 2047);
+      table.insert(id.toString());
+    }
+    // Independent hashes would fill about 800 of 2,048 home slots; String.hashCode fills one.
+    assertThat(homes).hasSizeGreaterThan(600);
+    assertThat(table.size()).isEqualTo(1024);
+  }
 }

@@ -8,7 +8,9 @@ import java.time.Instant;
 import org.npskit.policy.spi.ContactHistory;
 import org.npskit.policy.spi.ContactHistoryContract;
 import org.npskit.policy.spi.HistoryCommit;
+import org.npskit.policy.spi.HistoryQuery;
 import org.npskit.policy.spi.HistorySnapshot;
+import org.npskit.policy.spi.HistoryUnavailableException;
 import org.npskit.policy.spi.SurveyRecord;
 import org.junit.jupiter.api.Test;
 
@@ -83,5 +85,34 @@ class InMemoryContactHistoryTest extends ContactHistoryContract {
     HistorySnapshot after = store.load(query("C1", "A1", "X"));
     assertThat(after.customerSurveys()).extracting(SurveyRecord::orderId).containsExactly("O2");
     assertThat(after.accountSurveys()).extracting(SurveyRecord::orderId).containsExactly("O3");
+  }
+
+  @Test
+  void aFullStoreRefusesNewEntriesWithHistoryUnavailableAndChangesNothing() {
+    // Index of at most 16 slots: 12 entries per table.
+    InMemoryContactHistory tiny = new InMemoryContactHistory(Duration.ofDays(400), 0, 16);
+    store = tiny;
+    for (int i = 0; i < 12; i++) {
+      assertThat(commitSurvey("O" + i, "C" + i, null, T0)).isTrue();
+    }
+    HistoryQuery q = new HistoryQuery("C12", null, "O12", T0.minusSeconds(1), T0.plusSeconds(1));
+    HistorySnapshot before = store.load(q);
+
+    assertThatThrownBy(() -> commitSurvey("O12", "C12", null, T0))
+        .isInstanceOf(HistoryUnavailableException.class)
+        .hasMessageContaining("commit")
+        .hasRootCauseMessage("the in-memory history is full (12 customers, 12 decided orders):"
+            + " purge it, shorten the retention or use a JDBC store");
+    assertThatThrownBy(() -> store.recordResponse("C12", T0))
+        .isInstanceOf(HistoryUnavailableException.class);
+    assertThatThrownBy(() -> store.setOptedOut("C13", true))
+        .isInstanceOf(HistoryUnavailableException.class);
+    assertThat(store.load(q)).isEqualTo(before);
+    assertThat(tiny.trackedCustomers()).isEqualTo(12);
+    assertThat(tiny.decidedOrders()).isEqualTo(12);
+    // Known customers can still be written; after a purge there is room again.
+    store.recordResponse("C1", T0);
+    store.purge(T0.plusSeconds(1));
+    assertThat(commitSurvey("O12", "C12", null, T0.plusSeconds(2))).isTrue();
   }
 }
