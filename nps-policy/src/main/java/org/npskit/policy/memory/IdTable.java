@@ -122,32 +122,12 @@ final class IdTable {
    */
   int find(String id) {
     long k0 = PackedId.first(id);
+    long k1 = k0 != PackedId.NOT_PACKABLE ? PackedId.second(id) : 0L;
+    int hash = hash(k0, k1, id);
+    int tag = hash >>> ENTRY_BITS;
     int[] idx = index;
     boolean withTags = tagged;
     int mask = idx.length - 1;
-    if (k0 != PackedId.NOT_PACKABLE) {
-      long k1 = PackedId.second(id);
-      int hash = packedHash(k0, k1);
-      int tag = hash >>> ENTRY_BITS;
-      for (int h = hash & mask, n = 0; n <= mask; h = (h + 1) & mask, n++) {
-        int v = idx[h];
-        if (v == 0) {
-          return -1;
-        }
-        if (withTags && (v >>> ENTRY_BITS) != tag) {
-          continue;
-        }
-        int e = (withTags ? v & ENTRY_MASK : v) - 1;
-        long[] page = rows[e >>> PAGE_BITS];
-        int at = (e & IN_PAGE) * longColumns;
-        if (page[at + KEY0] == k0 && page[at + KEY1] == k1) {
-          return e;
-        }
-      }
-      return -1;
-    }
-    int hash = spillHash(id);
-    int tag = hash >>> ENTRY_BITS;
     for (int h = hash & mask, n = 0; n <= mask; h = (h + 1) & mask, n++) {
       int v = idx[h];
       if (v == 0) {
@@ -157,7 +137,11 @@ final class IdTable {
         continue;
       }
       int e = (withTags ? v & ENTRY_MASK : v) - 1;
-      if (get(e, KEY0) == 0 && id.equals(obj(e, SPILL))) {
+      long[] page = rows[e >>> PAGE_BITS];
+      int at = (e & IN_PAGE) * longColumns;
+      // A spilled id has KEY0 == 0 == k0 and is compared as a string.
+      if (page[at + KEY0] == k0
+          && (k0 != PackedId.NOT_PACKABLE ? page[at + KEY1] == k1 : id.equals(obj(e, SPILL)))) {
         return e;
       }
     }
@@ -340,7 +324,12 @@ final class IdTable {
   /** The hash the table uses for an id (for tests of its distribution). */
   int hashOf(String id) {
     long k0 = PackedId.first(id);
-    return k0 != PackedId.NOT_PACKABLE ? packedHash(k0, PackedId.second(id)) : spillHash(id);
+    return hash(k0, k0 != PackedId.NOT_PACKABLE ? PackedId.second(id) : 0L, id);
+  }
+
+  /** The hash of an id given its packed words ({@code k0} 0 for a spilled id). */
+  private int hash(long k0, long k1, String id) {
+    return k0 != PackedId.NOT_PACKABLE ? packedHash(k0, k1) : spillHash(id);
   }
 
   private int spillHash(String id) {

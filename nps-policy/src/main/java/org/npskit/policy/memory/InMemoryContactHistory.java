@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.StampedLock;
+import java.util.function.IntConsumer;
 import org.npskit.policy.Outcome;
 import org.npskit.policy.spi.ContactHistory;
 import org.npskit.policy.spi.HistoryCommit;
@@ -428,32 +429,12 @@ public final class InMemoryContactHistory implements ContactHistory {
 
   /** Purges decided orders, then customers, then accounts, a chunk per hold of the lock. */
   private void purgeInChunks(long cutoff) {
-    for (int from = 0; ; from += PURGE_CHUNK) {
-      long stamp = lock.writeLock();
-      try {
-        if (from >= orders.highWater()) {
-          break;
-        }
-        orders.forEachLive(from, from + PURGE_CHUNK, o -> {
-          if (orders.get(o, O_AT) < cutoff) {
-            orders.remove(o);
-          }
-        });
-      } finally {
-        lock.unlockWrite(stamp);
+    inChunks(orders, o -> {
+      if (orders.get(o, O_AT) < cutoff) {
+        orders.remove(o);
       }
-    }
-    for (int from = 0; ; from += PURGE_CHUNK) {
-      long stamp = lock.writeLock();
-      try {
-        if (from >= customers.highWater()) {
-          break;
-        }
-        customers.forEachLive(from, from + PURGE_CHUNK, c -> purgeCustomer(c, cutoff));
-      } finally {
-        lock.unlockWrite(stamp);
-      }
-    }
+    });
+    inChunks(customers, c -> purgeCustomer(c, cutoff));
     long stamp = lock.writeLock();
     try {
       accounts.replaceAll(
@@ -461,6 +442,21 @@ public final class InMemoryContactHistory implements ContactHistory {
       accounts.values().removeIf(a -> a.surveys().isEmpty());
     } finally {
       lock.unlockWrite(stamp);
+    }
+  }
+
+  /** Calls {@code action} with every live entry of the table, a chunk per hold of the lock. */
+  private void inChunks(IdTable table, IntConsumer action) {
+    for (int from = 0; ; from += PURGE_CHUNK) {
+      long stamp = lock.writeLock();
+      try {
+        if (from >= table.highWater()) {
+          return;
+        }
+        table.forEachLive(from, from + PURGE_CHUNK, action);
+      } finally {
+        lock.unlockWrite(stamp);
+      }
     }
   }
 
