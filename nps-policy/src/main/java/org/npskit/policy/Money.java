@@ -95,6 +95,9 @@ public record Money(BigDecimal amount, Currency currency) {
    * @return the product in the same currency
    */
   public Money times(int quantity) {
+    if (quantity == 1) {
+      return this; // amount x 1 has the same digits and scale: no new objects on the common path
+    }
     return new Money(amount.multiply(BigDecimal.valueOf(quantity)), currency);
   }
 
@@ -107,6 +110,14 @@ public record Money(BigDecimal amount, Currency currency) {
    */
   public Money plus(Money other) {
     requireSameCurrency(other);
+    // A zero of no larger scale adds nothing, not even decimals: the sum is the other amount,
+    // digits and scale alike (as BigDecimal.add would compute it), without new objects.
+    if (amount.signum() == 0 && amount.scale() <= other.amount.scale()) {
+      return other;
+    }
+    if (other.amount.signum() == 0 && other.amount.scale() <= amount.scale()) {
+      return this;
+    }
     return new Money(amount.add(other.amount), currency);
   }
 

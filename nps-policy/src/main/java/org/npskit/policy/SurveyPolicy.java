@@ -3,6 +3,7 @@ package org.npskit.policy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,6 +44,11 @@ public final class SurveyPolicy {
   private final Duration customerCooldown;
   private final PathRules<Duration> categoryCooldowns;
   private final FrequencyCap customerCap;
+  // The answers of the Optional-returning getters, built once: decide asks them for every order.
+  private final Map<Currency, Optional<Money>> minOrderValueAnswers;
+  private final Map<Currency, Optional<Money>> minLineValueAnswers;
+  private final Optional<FrequencyCap> customerCapAnswer;
+  private final Optional<FrequencyCap> accountCapAnswer;
   private final Duration accountCooldown;
   private final FrequencyCap accountCap;
   private final Duration responseCooldown;
@@ -72,6 +78,10 @@ public final class SurveyPolicy {
     this.customerCap = b.customerCap;
     this.accountCooldown = b.accountCooldown;
     this.accountCap = b.accountCap;
+    this.minOrderValueAnswers = answers(minOrderValue);
+    this.minLineValueAnswers = answers(minLineValue);
+    this.customerCapAnswer = Optional.ofNullable(customerCap);
+    this.accountCapAnswer = Optional.ofNullable(accountCap);
     this.responseCooldown = b.responseCooldown;
     this.repeatSubjectWindow = b.repeatSubjectWindow;
     this.samplingRate = b.samplingRate;
@@ -126,7 +136,8 @@ public final class SurveyPolicy {
    * @return the threshold, or empty when none is set for that currency
    */
   public Optional<Money> minOrderValue(Currency currency) {
-    return Optional.ofNullable(minOrderValue.get(Objects.requireNonNull(currency, "currency")));
+    return minOrderValueAnswers.getOrDefault(
+        Objects.requireNonNull(currency, "currency"), Optional.empty());
   }
 
   /**
@@ -136,7 +147,8 @@ public final class SurveyPolicy {
    * @return the threshold, or empty when none is set for that currency
    */
   public Optional<Money> minLineValue(Currency currency) {
-    return Optional.ofNullable(minLineValue.get(Objects.requireNonNull(currency, "currency")));
+    return minLineValueAnswers.getOrDefault(
+        Objects.requireNonNull(currency, "currency"), Optional.empty());
   }
 
   /**
@@ -150,6 +162,12 @@ public final class SurveyPolicy {
     Objects.requireNonNull(currency, "currency");
     requireThreshold(minOrderValue, currency, "min-order-value");
     requireThreshold(minLineValue, currency, "min-line-value");
+  }
+
+  private static Map<Currency, Optional<Money>> answers(Map<Currency, Money> thresholds) {
+    Map<Currency, Optional<Money>> answers = new HashMap<>();
+    thresholds.forEach((currency, money) -> answers.put(currency, Optional.of(money)));
+    return Map.copyOf(answers);
   }
 
   private static void requireThreshold(Map<Currency, Money> map, Currency c, String key) {
@@ -266,7 +284,7 @@ public final class SurveyPolicy {
    * @return the cap, or empty
    */
   public Optional<FrequencyCap> maxSurveysPerCustomer() {
-    return Optional.ofNullable(customerCap);
+    return customerCapAnswer;
   }
 
   /**
@@ -284,7 +302,7 @@ public final class SurveyPolicy {
    * @return the cap, or empty
    */
   public Optional<FrequencyCap> maxSurveysPerAccount() {
-    return Optional.ofNullable(accountCap);
+    return accountCapAnswer;
   }
 
   /**
