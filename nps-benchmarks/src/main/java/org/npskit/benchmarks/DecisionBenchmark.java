@@ -171,6 +171,23 @@ public class DecisionBenchmark {
     }
 
     /**
+     * The hand-written rules again, sampled one call at a time: the latency baseline of
+     * {@link #npskitLatency} in the same run. Its tail shows how much of npskit's tail the machine
+     * itself adds (timer interrupts, preemption of the virtual CPU, cache misses of the
+     * 1-million-customer history), which no decider can avoid.
+     *
+     * @param w the workload
+     * @param s the decider
+     * @return the verdict
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Verdict handWrittenLatency(Workload w, HandWritten s) {
+        return s.gate.decide(w.nextOrder());
+    }
+
+    /**
      * The same rules in Easy Rules.
      *
      * @param w the workload

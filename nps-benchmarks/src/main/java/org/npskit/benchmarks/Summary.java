@@ -3,6 +3,8 @@ package org.npskit.benchmarks;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.util.Statistics;
 
@@ -50,11 +52,20 @@ public final class Summary {
             Statistics stats = latency.getPrimaryResult().getStatistics();
             double p99 = stats.getPercentile(99.0);
             String unit = latency.getPrimaryResult().getScoreUnit();
-            out.append(String.format(Locale.ROOT, "| decide p99 latency (p50 %s, p99.9 %s) | %s %s | < 10 us | %s |%n",
-                    number(stats.getPercentile(50.0)), number(stats.getPercentile(99.9)), number(p99), unit,
+            out.append(String.format(Locale.ROOT, "| decide p99 latency (p50 %s, p99.9 %s; p99 per iteration %s) | %s %s | < 10 us | %s |%n",
+                    number(stats.getPercentile(50.0)), number(stats.getPercentile(99.9)),
+                    iterationRange(latency, 99.0), number(p99), unit,
                     verdict(toMicros(p99, unit) < 10.0)));
         } else {
             out.append("| decide p99 latency | not run | < 10 us | n/a |\n");
+        }
+        RunResult baseline = results.get("DecisionBenchmark.handWrittenLatency");
+        if (baseline != null) {
+            Statistics stats = baseline.getPrimaryResult().getStatistics();
+            out.append(String.format(Locale.ROOT, "| hand-written p99 latency, same run (p50 %s, p99.9 %s; p99 per iteration %s) | %s %s | (baseline) | info |%n",
+                    number(stats.getPercentile(50.0)), number(stats.getPercentile(99.9)),
+                    iterationRange(baseline, 99.0), number(stats.getPercentile(99.0)),
+                    baseline.getPrimaryResult().getScoreUnit()));
         }
         String bytes = memory.getProperty("npskit.bytesPerCustomer");
         if (bytes != null) {
@@ -100,6 +111,20 @@ public final class Summary {
                 / b.getPrimaryResult().getStatistics().getPercentile(50);
         out.append(String.format(Locale.ROOT, "| %s | %sx | %s | %s |%n", label, number(value), goalText,
                 Double.isNaN(goal) ? "info" : verdict(value >= goal)));
+    }
+
+    /** The lowest and highest percentile of single measurement iterations, over all forks. */
+    static String iterationRange(RunResult result, double percentile) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (BenchmarkResult fork : result.getBenchmarkResults()) {
+            for (IterationResult iteration : fork.getIterationResults()) {
+                double value = iteration.getPrimaryResult().getStatistics().getPercentile(percentile);
+                low = Math.min(low, value);
+                high = Math.max(high, value);
+            }
+        }
+        return low > high ? "n/a" : number(low) + "-" + number(high);
     }
 
     private static double toMicros(double value, String unit) {
