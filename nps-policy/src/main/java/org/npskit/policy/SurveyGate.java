@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>Time.</b> {@link #decide(Purchase)} and {@link #evaluate(Purchase)} use the purchase's
  * event time (delivered-at, else ordered-at) as decision time {@code now}; the {@code (purchase,
  * now)} overloads take it explicitly; {@link #decideNow} and {@link #evaluateNow} use the clock.
- * The clock is also used by {@link #recordResponse(String)} and {@link #purgeExpired()}. Decision
+ * The clock is also used by {@link #recordResponse(String)} and {@link #purgeExpired()}, and it
+ * bounds what the default in-memory store forgets (see {@link InMemoryContactHistory}). Decision
  * times are truncated to microseconds (the precision stores keep).
  *
  * <p><b>Atomicity.</b> {@code decide} loads a snapshot, runs the rules (a pure function) and
@@ -64,7 +65,7 @@ public final class SurveyGate {
     this.history =
         b.history != null
             ? b.history
-            : InMemoryContactHistory.withRetention(defaultRetention(b.policy));
+            : InMemoryContactHistory.withRetention(defaultRetention(b.policy), b.clock);
     this.clock = b.clock;
     this.listener = b.listener;
     this.maxAttempts = b.maxAttempts;
@@ -73,7 +74,8 @@ public final class SurveyGate {
   /**
    * Starts a gate for the policy. Defaults: an {@link InMemoryContactHistory} with retention
    * twice the policy's longest window but at least 30 days (so redeliveries are recognised even
-   * when every window is off), {@link Clock#systemUTC()}, a no-op listener, 32 attempts.
+   * when every window is off) on the gate's clock, {@link Clock#systemUTC()}, a no-op listener,
+   * 32 attempts.
    *
    * @param policy the policy; not null
    * @return a new builder

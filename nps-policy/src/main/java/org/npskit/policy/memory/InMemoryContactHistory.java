@@ -1,5 +1,6 @@
 package org.npskit.policy.memory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,6 +52,14 @@ import org.npskit.policy.spi.SurveyRecord;
  * retention are therefore decided against partial history. Opt-outs are kept until
  * {@link #eraseCustomer} or opt-in.
  *
+ * <p>Both ways count "newest" at most up to the store's clock ({@link Clock#systemUTC()} unless
+ * given): the store never forgets an entry younger than the retention measured back from the
+ * clock. So one event with a time far in the future (a mistyped delivery date, say) cannot make
+ * the store forget everyone's history, or stop later sweeps. Entries dated after the clock are
+ * kept until the clock has passed them by the retention; a simulation that decides at times
+ * ahead of the real clock should give the store (and the gate) its simulated clock, or its
+ * history is never swept.
+ *
  * <p><b>Capacity.</b> Each table holds up to about 805 million entries (3/4 of a 2^30-slot
  * index); beyond that a write that needs a new entry throws {@link HistoryUnavailableException}
  * before changing anything.
@@ -91,6 +100,7 @@ public final class InMemoryContactHistory implements ContactHistory {
   private static final long LIVE_SURVEY = 1L << 63;
 
   private final long retentionMicros;
+  private final Clock clock;
   /**
    * Customers. A row's version word holds the version and {@link #OPTED_OUT}. With
    * {@code C_MORE} null the row is the whole state: no response and at most one survey, inline
@@ -115,13 +125,14 @@ public final class InMemoryContactHistory implements ContactHistory {
   private long newestDecisionMicros = Long.MIN_VALUE;
   private long lastSweepMicros = Long.MIN_VALUE;
 
-  private InMemoryContactHistory(Duration retention, int expectedCustomers) {
-    this(retention, expectedCustomers, Integer.MAX_VALUE);
+  private InMemoryContactHistory(Duration retention, int expectedCustomers, Clock clock) {
+    this(retention, expectedCustomers, clock, Integer.MAX_VALUE);
   }
 
   /** For tests: tables whose index stops growing at {@code maxIndex} slots. */
-  InMemoryContactHistory(Duration retention, int expectedCustomers, int maxIndex) {
+  InMemoryContactHistory(Duration retention, int expectedCustomers, Clock clock, int maxIndex) {
     this.retentionMicros = saturatedMicros(retention);
+    this.clock = clock;
     this.customers =
         new IdTable(C_LONGS, C_OBJECTS, true, expectedCustomers, Integer.MAX_VALUE, maxIndex);
     this.orders =
@@ -142,6 +153,21 @@ public final class InMemoryContactHistory implements ContactHistory {
   }
 
   /**
+   * Creates an empty store like {@link #withRetention(Duration)} whose forgetting never runs
+   * ahead of the given clock (see the class comment): give it the gate's clock.
+   *
+   * @param retention how long entries are kept behind the newest one; not null, not negative; use
+   *     at least the policy's longest window
+   * @param clock the clock that bounds what "newest" can be; not null
+   * @return a new empty store
+   * @throws NullPointerException if {@code retention} or {@code clock} is null
+   * @throws IllegalArgumentException if {@code retention} is negative
+   */
+  public static InMemoryContactHistory withRetention(Duration retention, Clock clock) {
+    return withRetention(retention, 16, clock);
+  }
+
+  /**
    * Creates an empty store like {@link #withRetention(Duration)}, with its tables' indexes sized
    * up front for the expected number of customers (and twice as many decided order ids), so that
    * a large store does not rehash while it fills. A hint only: the store grows beyond it as
@@ -157,7 +183,26 @@ public final class InMemoryContactHistory implements ContactHistory {
    *     negative
    */
   public static InMemoryContactHistory withRetention(Duration retention, int expectedCustomers) {
+    return withRetention(retention, expectedCustomers, Clock.systemUTC());
+  }
+
+  /**
+   * Creates an empty store like {@link #withRetention(Duration, int)} whose forgetting never runs
+   * ahead of the given clock (see the class comment).
+   *
+   * @param retention how long entries are kept behind the newest one; not null, not negative; use
+   *     at least the policy's longest window
+   * @param expectedCustomers how many customers the store is expected to track; not negative
+   * @param clock the clock that bounds what "newest" can be; not null
+   * @return a new empty store
+   * @throws NullPointerException if {@code retention} or {@code clock} is null
+   * @throws IllegalArgumentException if {@code retention} or {@code expectedCustomers} is
+   *     negative
+   */
+  public static InMemoryContactHistory withRetention(
+      Duration retention, int expectedCustomers, Clock clock) {
     Objects.requireNonNull(retention, "retention");
+    Objects.requireNonNull(clock, "clock");
     if (retention.isNegative()) {
       throw new IllegalArgumentException(
           String.format(Locale.ROOT, "retention must not be negative, was %s", retention));
@@ -167,7 +212,7 @@ public final class InMemoryContactHistory implements ContactHistory {
           String.format(Locale.ROOT, "expectedCustomers must be in [0, %d], was %d",
               Integer.MAX_VALUE / 2, expectedCustomers));
     }
-    return new InMemoryContactHistory(retention, expectedCustomers);
+    return new InMemoryContactHistory(retention, expectedCustomers, clock);
   }
 
   private static long saturatedMicros(Duration d) {
@@ -322,7 +367,7 @@ public final class InMemoryContactHistory implements ContactHistory {
           Surveys surveys =
               account.surveys().plus(at, record.orderId(), record.customerId(),
                   record.accountId(), sku);
-          surveys = surveys.notBefore(minus(surveys.newestMicros(), retentionMicros));
+          surveys = surveys.notBefore(minus(notAfterClock(surveys.newestMicros()), retentionMicros));
           accounts.put(commit.accountId(), new AccountState(nextVersion(), surveys));
         }
       }
@@ -601,11 +646,21 @@ public final class InMemoryContactHistory implements ContactHistory {
   }
 
   private CustomerState trim(CustomerState state) {
-    return state.notBefore(minus(state.newestMicros(), retentionMicros));
+    return state.notBefore(minus(notAfterClock(state.newestMicros()), retentionMicros));
   }
 
+  /** The time, or the clock's time if that is earlier (epoch microseconds). */
+  private long notAfterClock(long micros) {
+    if (micros == Long.MIN_VALUE) {
+      return micros;
+    }
+    return Math.min(micros, Micros.of(clock.instant()));
+  }
+
+  /** {@code a - b} for {@code b >= 0}, saturated at {@code Long.MIN_VALUE} ("no cut-off"). */
   private static long minus(long a, long b) {
-    return a == Long.MIN_VALUE ? Long.MIN_VALUE : a - b;
+    long difference = a - b;
+    return a == Long.MIN_VALUE || difference > a ? Long.MIN_VALUE : difference;
   }
 
   /**
@@ -616,13 +671,17 @@ public final class InMemoryContactHistory implements ContactHistory {
     if (decidedMicros <= newestDecisionMicros) {
       return OptionalLong.empty();
     }
-    newestDecisionMicros = decidedMicros;
+    long newest = notAfterClock(decidedMicros);
+    if (newest <= newestDecisionMicros) {
+      return OptionalLong.empty();
+    }
+    newestDecisionMicros = newest;
     long every = Math.max(retentionMicros, MIN_SWEEP_MICROS);
     if (lastSweepMicros == Long.MIN_VALUE) {
-      lastSweepMicros = decidedMicros;
-    } else if (decidedMicros - lastSweepMicros >= every) {
-      lastSweepMicros = decidedMicros;
-      return OptionalLong.of(decidedMicros - retentionMicros);
+      lastSweepMicros = newest;
+    } else if (newest - lastSweepMicros >= every) {
+      lastSweepMicros = newest;
+      return OptionalLong.of(minus(newest, retentionMicros));
     }
     return OptionalLong.empty();
   }

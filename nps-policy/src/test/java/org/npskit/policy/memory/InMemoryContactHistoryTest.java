@@ -3,8 +3,11 @@ package org.npskit.policy.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import org.npskit.policy.MutableClock;
 import org.npskit.policy.spi.ContactHistory;
 import org.npskit.policy.spi.ContactHistoryContract;
 import org.npskit.policy.spi.HistoryCommit;
@@ -15,10 +18,15 @@ import org.npskit.policy.spi.SurveyRecord;
 import org.junit.jupiter.api.Test;
 
 class InMemoryContactHistoryTest extends ContactHistoryContract {
+  /**
+   * A clock after every event of these tests: "newest" is the newest event, whatever the date
+   * the tests run on (the clock bound has tests of its own below).
+   */
+  private static final Clock LATE = Clock.fixed(Instant.parse("2100-01-01T00:00:00Z"), ZoneOffset.UTC);
 
   @Override
   protected ContactHistory newStore() {
-    return InMemoryContactHistory.withRetention(Duration.ofDays(400));
+    return InMemoryContactHistory.withRetention(Duration.ofDays(400), LATE);
   }
 
   @Test
@@ -31,7 +39,7 @@ class InMemoryContactHistoryTest extends ContactHistoryContract {
 
   @Test
   void writesForACustomerForgetItsEntriesOlderThanTheRetention() {
-    InMemoryContactHistory small = InMemoryContactHistory.withRetention(Duration.ofDays(30));
+    InMemoryContactHistory small = InMemoryContactHistory.withRetention(Duration.ofDays(30), LATE);
     store = small;
     assertThat(commitSurvey("O1", "C1", "A1", T0)).isTrue();
     assertThat(commitSurvey("O2", "C1", "A1", T0.plus(Duration.ofDays(30)))).isTrue();
@@ -44,7 +52,7 @@ class InMemoryContactHistoryTest extends ContactHistoryContract {
 
   @Test
   void theSweepForgetsCustomersAndOrdersNobodyHeardOfSince() {
-    InMemoryContactHistory small = InMemoryContactHistory.withRetention(Duration.ofDays(10));
+    InMemoryContactHistory small = InMemoryContactHistory.withRetention(Duration.ofDays(10), LATE);
     store = small;
     for (int i = 0; i < 100; i++) {
       assertThat(commitSurvey("O" + i, "C" + i, null, T0)).isTrue();
@@ -54,6 +62,55 @@ class InMemoryContactHistoryTest extends ContactHistoryContract {
     assertThat(store.commit(HistoryCommit.skip("late", "other", null, later))).isTrue();
     assertThat(small.trackedCustomers()).isZero();
     assertThat(small.decidedOrders()).isEqualTo(1);
+  }
+
+  @Test
+  void anEventFarAfterTheClockMakesTheSweepForgetNothingAndLaterSweepsStillRun() {
+    MutableClock clock = MutableClock.at(T0.plus(Duration.ofDays(1)));
+    InMemoryContactHistory small = InMemoryContactHistory.withRetention(Duration.ofDays(10), clock);
+    store = small;
+    for (int i = 0; i < 100; i++) {
+      assertThat(commitSurvey("O" + i, "C" + i, null, T0)).isTrue();
+    }
+    // A mistyped delivery date, centuries ahead: the sweep it would trigger cuts at the clock.
+    Instant typo = Instant.parse("2999-01-01T00:00:00Z");
+    assertThat(store.commit(HistoryCommit.skip("typo", "other", null, typo))).isTrue();
+
+    assertThat(small.trackedCustomers()).isEqualTo(100);
+    assertThat(small.decidedOrders()).isEqualTo(101);
+    assertThat(store.load(query("C7", null, "X")).customerSurveys())
+        .extracting(SurveyRecord::orderId).containsExactly("O7");
+
+    // Time goes on: the next sweep is due one retention after the last, on the clock's terms.
+    clock.advance(Duration.ofDays(24));
+    Instant later = T0.plus(Duration.ofDays(25));
+    assertThat(store.commit(HistoryCommit.skip("late", "other", null, later))).isTrue();
+    assertThat(small.trackedCustomers()).isZero();
+    // The typo's decided order id is younger than the cut-off, so it is kept.
+    assertThat(small.decidedOrders()).isEqualTo(2);
+  }
+
+  @Test
+  void aSurveyFarAfterTheClockDoesNotTrimTheCustomersRecentSurveys() {
+    Clock clock = Clock.fixed(T0.plus(Duration.ofDays(1)), ZoneOffset.UTC);
+    store = InMemoryContactHistory.withRetention(Duration.ofDays(30), clock);
+    assertThat(commitSurvey("O1", "C1", "A1", T0)).isTrue();
+    assertThat(commitSurvey("O2", "C1", "A1", Instant.parse("2999-01-01T00:00:00Z"))).isTrue();
+
+    HistorySnapshot s = store.load(
+        new HistoryQuery("C1", "A1", "X", T0.minusSeconds(1), Instant.parse("2999-12-31T00:00:00Z")));
+    assertThat(s.customerSurveys()).extracting(SurveyRecord::orderId).containsExactly("O1", "O2");
+    assertThat(s.accountSurveys()).extracting(SurveyRecord::orderId).containsExactly("O1", "O2");
+  }
+
+  @Test
+  void theClockIsRequired() {
+    assertThatThrownBy(() -> InMemoryContactHistory.withRetention(Duration.ofDays(1), null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("clock");
+    assertThatThrownBy(() -> InMemoryContactHistory.withRetention(Duration.ofDays(1), 10, null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("clock");
   }
 
   @Test
@@ -90,7 +147,7 @@ class InMemoryContactHistoryTest extends ContactHistoryContract {
   @Test
   void aFullStoreRefusesNewEntriesWithHistoryUnavailableAndChangesNothing() {
     // Index of at most 16 slots: 12 entries per table.
-    InMemoryContactHistory tiny = new InMemoryContactHistory(Duration.ofDays(400), 0, 16);
+    InMemoryContactHistory tiny = new InMemoryContactHistory(Duration.ofDays(400), 0, LATE, 16);
     store = tiny;
     for (int i = 0; i < 12; i++) {
       assertThat(commitSurvey("O" + i, "C" + i, null, T0)).isTrue();

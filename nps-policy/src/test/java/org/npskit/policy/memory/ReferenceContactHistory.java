@@ -1,5 +1,6 @@
 package org.npskit.policy.memory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ final class ReferenceContactHistory implements ContactHistory {
   private static final int SKU_POOL = 4096;
 
   private final long retentionMicros;
+  private final Clock clock;
   private final ConcurrentHashMap<String, CustomerState> customers;
   private final ConcurrentHashMap<String, AccountState> accounts = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, ReferenceDecidedOrder> orders;
@@ -39,8 +41,9 @@ final class ReferenceContactHistory implements ContactHistory {
   private long newestDecisionMicros = Long.MIN_VALUE;
   private long lastSweepMicros = Long.MIN_VALUE;
 
-  ReferenceContactHistory(Duration retention) {
+  ReferenceContactHistory(Duration retention, Clock clock) {
     this.retentionMicros = saturatedMicros(retention);
+    this.clock = clock;
     this.customers = new ConcurrentHashMap<>();
     this.orders = new ConcurrentHashMap<>();
   }
@@ -132,7 +135,7 @@ final class ReferenceContactHistory implements ContactHistory {
           Surveys surveys =
               account.surveys().plus(at, survey.orderId(), survey.customerId(),
                   survey.accountId(), sku);
-          surveys = surveys.notBefore(minus(surveys.newestMicros(), retentionMicros));
+          surveys = surveys.notBefore(minus(bounded(surveys.newestMicros()), retentionMicros));
           accounts.put(commit.accountId(), new AccountState(nextVersion(), surveys));
         }
       }
@@ -249,7 +252,13 @@ final class ReferenceContactHistory implements ContactHistory {
   }
 
   private CustomerState trim(CustomerState state) {
-    return state.notBefore(minus(state.newestMicros(), retentionMicros));
+    return state.notBefore(minus(bounded(state.newestMicros()), retentionMicros));
+  }
+
+  /** "Newest" never counts beyond the clock's time. */
+  private long bounded(long micros) {
+    long now = Micros.of(clock.instant());
+    return micros == Long.MIN_VALUE || micros <= now ? micros : now;
   }
 
   private static long minus(long a, long b) {
@@ -257,16 +266,17 @@ final class ReferenceContactHistory implements ContactHistory {
   }
 
   private void advanceAndMaybeSweep(long decidedMicros) {
-    if (decidedMicros <= newestDecisionMicros) {
+    long newest = bounded(decidedMicros);
+    if (newest <= newestDecisionMicros) {
       return;
     }
-    newestDecisionMicros = decidedMicros;
+    newestDecisionMicros = newest;
     long every = Math.max(retentionMicros, MIN_SWEEP_MICROS);
     if (lastSweepMicros == Long.MIN_VALUE) {
-      lastSweepMicros = decidedMicros;
-    } else if (decidedMicros - lastSweepMicros >= every) {
-      lastSweepMicros = decidedMicros;
-      purgeLocked(decidedMicros - retentionMicros);
+      lastSweepMicros = newest;
+    } else if (newest - lastSweepMicros >= every) {
+      lastSweepMicros = newest;
+      purgeLocked(minus(newest, retentionMicros));
     }
   }
 }
