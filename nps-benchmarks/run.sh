@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds nps-benchmarks/target/benchmarks.jar and runs every benchmark in one JMH invocation.
-#   nps-benchmarks/run.sh --quick   # under 3 minutes on 2 cores (126 s when quiet): 1 fork, short iterations
-#   nps-benchmarks/run.sh           # full profile (about 11 minutes): 2 forks, 3x3 s warm-up, 5x3 s measurement
+#   nps-benchmarks/run.sh --quick   # under 3 minutes on 2 cores (147 s when quiet, 2026-12-02): 1 fork, short iterations
+#   nps-benchmarks/run.sh           # full profile (about 12-13 minutes): 2 forks, 3x3 s warm-up, 5x3 s measurement
 # Extra flags: --skip-jdbc (no embedded PostgreSQL), --no-build (reuse the jar).
 # Writes nps-benchmarks/target/results.json (JMH JSON), memory.properties and summary.md
 # (ratios and targets), and prints the summary.

@@ -1,5 +1,8 @@
 package org.npskit.benchmarks;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +18,11 @@ import org.npskit.policy.Decision;
  * <p>Per million decisions it prints the percentiles, the share of calls over 10 µs, how many of
  * the 50 windows of 20,000 consecutive calls had a p99 over 10 µs (a tail that comes in bursts
  * shows there, one spread over the run does not), and the p50 and p99 per outcome (SURVEY or
- * the first reason code): a tail that belongs to one kind of decision shows there.
+ * the first reason code): a tail that belongs to one kind of decision shows there. On Linux it
+ * also reads {@code /proc/stat} between windows (outside the timed calls) and prints the mean
+ * wall time and the CPU ticks (user, system, idle, steal, all CPUs, 10 ms each) of the windows
+ * with a p99 over 10 µs next to those of the others: a tail from other processes or from time
+ * the hypervisor reports as stolen shows there as more idle-less or steal ticks.
  *
  * <p>Run: {@code java -Xms6g -Xmx6g -XX:+AlwaysPreTouch -cp nps-benchmarks/target/benchmarks.jar
  * org.npskit.benchmarks.DecisionTimer [npskit|handWritten] [millions]} (default npskit, 6).
@@ -50,14 +57,66 @@ public final class DecisionTimer {
         Variant timed = variant(which, new DecisionWorkload(DecisionBenchmark.CUSTOMERS, 7));
         long[] nanos = new long[CHUNK];
         String[] outcomes = new String[CHUNK];
+        long[][] ticks = new long[CHUNK / WINDOW + 1][];
+        long[] walls = new long[CHUNK / WINDOW + 1];
         for (int c = 0; c < millions; c++) {
             for (int i = 0; i < CHUNK; i++) {
+                if (i % WINDOW == 0) {
+                    ticks[i / WINDOW] = cpuTicks();
+                    walls[i / WINDOW] = System.nanoTime();
+                }
                 long start = System.nanoTime();
                 String outcome = timed.decide((long) c * CHUNK + i);
                 nanos[i] = System.nanoTime() - start;
                 outcomes[i] = outcome;
             }
+            ticks[CHUNK / WINDOW] = cpuTicks();
+            walls[CHUNK / WINDOW] = System.nanoTime();
             report(which, c, nanos, outcomes);
+            reportWindows(nanos, ticks, walls);
+        }
+    }
+
+    /** The aggregate CPU line of /proc/stat (user, nice, system, idle, ..., steal), or null. */
+    private static long[] cpuTicks() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long[] values = new long[fields.length - 1];
+            for (int f = 1; f < fields.length; f++) {
+                values[f - 1] = Long.parseLong(fields[f]);
+            }
+            return values.length >= 8 ? values : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void reportWindows(long[] nanos, long[][] ticks, long[] walls) {
+        // [slow?][count, wall nanos, user, system, idle, steal]
+        double[][] sums = new double[2][6];
+        for (int w = 0; w < CHUNK / WINDOW; w++) {
+            long[] window = Arrays.copyOfRange(nanos, w * WINDOW, (w + 1) * WINDOW);
+            Arrays.sort(window);
+            int slow = window[WINDOW * 99 / 100] > SLOW_NANOS ? 1 : 0;
+            double[] sum = sums[slow];
+            sum[0]++;
+            sum[1] += walls[w + 1] - walls[w];
+            if (ticks[w] != null && ticks[w + 1] != null) {
+                sum[2] += ticks[w + 1][0] + ticks[w + 1][1] - ticks[w][0] - ticks[w][1];
+                sum[3] += ticks[w + 1][2] - ticks[w][2];
+                sum[4] += ticks[w + 1][3] - ticks[w][3];
+                sum[5] += ticks[w + 1][7] - ticks[w][7];
+            }
+        }
+        for (int slow = 1; slow >= 0; slow--) {
+            double[] sum = sums[slow];
+            if (sum[0] == 0) {
+                continue;
+            }
+            System.out.printf(Locale.ROOT,
+                    "    %s windows (%d): %.0f ms each; ticks per window: user %.2f system %.2f idle %.2f steal %.2f%n",
+                    slow == 1 ? "p99 > 10 us" : "other", (int) sum[0], sum[1] / sum[0] / 1e6,
+                    sum[2] / sum[0], sum[3] / sum[0], sum[4] / sum[0], sum[5] / sum[0]);
         }
     }
 
