@@ -14,7 +14,17 @@ import java.util.function.IntConsumer;
  * object column {@link #SPILL}. The owner's own columns follow. Object pages are allocated for
  * every row page ({@code eagerObjects}) or only when a row of the page needs one. The index is an
  * {@code int[]} with linear probing (entry + 1, 0 for an empty slot) at a load of at most 3/4,
- * doubled when full; removal shifts later slots back instead of leaving tombstones. While the
+ * doubled when full; removal shifts later slots back instead of leaving tombstones.
+ *
+ * <p><b>Growth without a pause.</b> Doubling the index does not rehash every entry at once
+ * (that took one write 220 ms at 3.1 million entries): the full index becomes the "old" index,
+ * new entries go into the doubled one, and every insert moves the entries of the next
+ * {@value #MIGRATE_SLOTS} old slots across, so the old index is empty of work after a quarter as
+ * many inserts as it has slots, long before the new one can fill. Meanwhile a look-up that misses
+ * the new index tries the old one. A removal, a switch to untagged slots and a further doubling
+ * first finish the move (they are rare, and a removal from the old index could shift an
+ * unmoved entry behind the move's position).
+ * While the
  * table has fewer than {@code 2^24 - 1} rows, a slot also holds 8 bits of its entry's hash above
  * the entry number ("tagged"), so a probe reads a row only when the tag matches: a look-up that
  * misses (a new order id) reads one or two cache lines of the index instead of a row per occupied
@@ -46,6 +56,8 @@ final class IdTable {
   private static final int MAX_INDEX = 1 << 30;
   private static final int ENTRY_BITS = 24;
   private static final int ENTRY_MASK = (1 << ENTRY_BITS) - 1;
+  /** Old index slots moved into the new index per insert while the index grows. */
+  static final int MIGRATE_SLOTS = 4;
 
   private final int longColumns;
   private final int objectColumns;
@@ -55,6 +67,9 @@ final class IdTable {
   private int[] index;
   /** Whether slots carry a hash tag above {@link #ENTRY_BITS} (while rows fit below it). */
   private boolean tagged = true;
+  /** The index being moved into {@link #index}, or null; its slots below {@link #moved} are done. */
+  private int[] oldIndex;
+  private int moved;
   /** Rows up to which slots stay tagged: {@link #ENTRY_MASK}, lower in tests. */
   private final int maxTaggedRows;
   /** Largest index: {@link #MAX_INDEX}, lower in tests. */
@@ -124,8 +139,19 @@ final class IdTable {
     long k0 = PackedId.first(id);
     long k1 = k0 != PackedId.NOT_PACKABLE ? PackedId.second(id) : 0L;
     int hash = hash(k0, k1, id);
+    int e = probe(index, hash, k0, k1, id);
+    if (e < 0) {
+      int[] old = oldIndex;
+      if (old != null) {
+        e = probe(old, hash, k0, k1, id);
+      }
+    }
+    return e;
+  }
+
+  /** The entry of the id in one index (slots tagged as {@link #tagged} says), or -1. */
+  private int probe(int[] idx, int hash, long k0, long k1, String id) {
     int tag = hash >>> ENTRY_BITS;
-    int[] idx = index;
     boolean withTags = tagged;
     int mask = idx.length - 1;
     for (int h = hash & mask, n = 0; n <= mask; h = (h + 1) & mask, n++) {
@@ -156,14 +182,21 @@ final class IdTable {
    * @throws IllegalStateException if the table is {@link #full}; the owner checks first
    */
   int insert(String id) {
+    if (oldIndex != null) {
+      move(MIGRATE_SLOTS);
+    }
     if ((size + 1) * 4L > index.length * 3L) {
       if (index.length >= maxIndex) {
         throw new IllegalStateException(
             "the in-memory history is full: " + size + " entries in one table");
       }
-      rebuildIndex(index.length * 2, tagged);
+      finishMove();
+      oldIndex = index;
+      moved = 0;
+      index = new int[index.length * 2];
     }
     if (tagged && freeHead < 0 && highWater >= maxTaggedRows) {
+      finishMove();
       rebuildIndex(index.length, false);
     }
     int e = allocate();
@@ -185,6 +218,7 @@ final class IdTable {
    * @param e a live entry
    */
   void remove(int e) {
+    finishMove();
     int[] idx = index;
     int mask = idx.length - 1;
     int hole = hashOf(e) & mask;
@@ -286,6 +320,33 @@ final class IdTable {
     }
     highWater++;
     return e;
+  }
+
+  /** Moves the entries of the next {@code slots} old index slots into the new index. */
+  private void move(int slots) {
+    int[] old = oldIndex;
+    int end = (int) Math.min(old.length, (long) moved + slots);
+    for (int h = moved; h < end; h++) {
+      int v = old[h];
+      if (v != 0) {
+        place(index, tagged, entryOf(v));
+      }
+    }
+    moved = end;
+    if (end == old.length) {
+      oldIndex = null;
+    }
+  }
+
+  private void finishMove() {
+    if (oldIndex != null) {
+      move(oldIndex.length);
+    }
+  }
+
+  /** Whether the index is being moved into a larger one (for tests). */
+  boolean growing() {
+    return oldIndex != null;
   }
 
   private void rebuildIndex(int length, boolean withTags) {

@@ -92,6 +92,48 @@ class IdTableProperties {
   }
 
   @Example
+  void whileTheIndexGrowsEveryEntryIsFoundAndAbsentIdsAreNot() {
+    IdTable table = new IdTable(3, 2, false, 0);
+    List<String> ids = new ArrayList<>();
+    int insertsWhileGrowing = 0;
+    for (int i = 0; i < 3000; i++) {
+      String id = i % 5 == 0 ? "a-customer-id-longer-than-18-" + i : "C" + i;
+      int e = table.insert(id);
+      table.set(e, 2, i + 1);
+      ids.add(id);
+      if (table.growing()) {
+        insertsWhileGrowing++;
+        for (int k = 0; k < ids.size(); k++) {
+          int found = table.find(ids.get(k));
+          assertThat(found).as("%s while growing", ids.get(k)).isNotNegative();
+          assertThat(table.id(found)).isEqualTo(ids.get(k));
+          assertThat(table.get(found, 2)).isEqualTo(k + 1);
+        }
+        assertThat(table.find("C" + (i + 1))).isEqualTo(-1);
+        assertThat(table.find("a-customer-id-longer-than-18-x" + i)).isEqualTo(-1);
+      }
+    }
+    // From 16 to 4,096 slots the index doubles 8 times; each move spans a quarter as many inserts
+    // as the old index had slots.
+    assertThat(insertsWhileGrowing).isGreaterThan(500);
+  }
+
+  @Example
+  void aRemovalWhileTheIndexGrowsFinishesTheMoveAndKeepsEveryOtherEntry() {
+    IdTable table = new IdTable(3, 2, false, 0);
+    int n = 0;
+    while (!table.growing() || n < 200) {
+      table.insert("C" + n++);
+    }
+    assertThat(table.growing()).isTrue();
+    table.remove(table.find("C7"));
+    assertThat(table.growing()).isFalse();
+    for (int i = 0; i < n; i++) {
+      assertThat(table.find("C" + i) >= 0).as("C%d", i).isEqualTo(i != 7);
+    }
+  }
+
+  @Example
   void removedRowsAreReusedZeroedAndTheTableGrowsAcrossPages() {
     IdTable table = new IdTable(3, 2, true, 0);
     for (int i = 0; i < 5000; i++) {
