@@ -1,7 +1,9 @@
 package org.npskit.benchmarks;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -26,6 +28,14 @@ public final class NpskitDecider {
 
     /** Retention of the in-memory store: the gate's default, twice the longest window. */
     public static final Duration RETENTION = Duration.ofDays(730);
+
+    /**
+     * The in-memory stores' clock: after every simulated event time, so that they forget by the
+     * events' times alone, the same on any day the benchmarks run (the workload's times start at
+     * {@link DecisionWorkload#T0} and run past the real date in a long run).
+     */
+    public static final Clock SIMULATION_CLOCK =
+            Clock.fixed(Instant.parse("9999-01-01T00:00:00Z"), ZoneOffset.UTC);
 
     private static final Currency EUR = Currency.getInstance("EUR");
 
@@ -61,7 +71,7 @@ public final class NpskitDecider {
      */
     public static NpskitDecider inMemory(DecisionWorkload workload) {
         InMemoryContactHistory history =
-                InMemoryContactHistory.withRetention(RETENTION, workload.customers());
+                InMemoryContactHistory.withRetention(RETENTION, workload.customers(), SIMULATION_CLOCK);
         prefill(history, workload);
         return new NpskitDecider(workload, history);
     }

@@ -22,7 +22,8 @@ final class NpskitMemory {
         Money price = Money.of("49.90", "EUR");
         long t0 = DecisionWorkload.T0.getEpochSecond();
         MemoryFootprint.measure(result, "npskit", jol, count -> {
-            InMemoryContactHistory history = InMemoryContactHistory.withRetention(NpskitDecider.RETENTION);
+            InMemoryContactHistory history = InMemoryContactHistory.withRetention(
+                    NpskitDecider.RETENTION, NpskitDecider.SIMULATION_CLOCK);
             SurveyGate gate = SurveyGate.builder(SurveyPolicy.defaults()).history(history).build();
             for (int i = 0; i < count; i++) {
                 Purchase purchase = Purchase.builder("P" + (100_000_000 + i), "C" + (100_000_000 + i))

@@ -53,12 +53,14 @@ import org.npskit.policy.spi.SurveyRecord;
  * {@link #eraseCustomer} or opt-in.
  *
  * <p>Both ways count "newest" at most up to the store's clock ({@link Clock#systemUTC()} unless
- * given): the store never forgets an entry younger than the retention measured back from the
- * clock. So one event with a time far in the future (a mistyped delivery date, say) cannot make
- * the store forget everyone's history, or stop later sweeps. Entries dated after the clock are
- * kept until the clock has passed them by the retention; a simulation that decides at times
- * ahead of the real clock should give the store (and the gate) its simulated clock, or its
- * history is never swept.
+ * given), read once per write before it changes anything: a trim or a sweep never cuts later
+ * than the clock's time at that write minus the retention. So one event with a time far in the
+ * future (a mistyped delivery date, say) cannot make the store forget everyone's history, or
+ * stop later sweeps. (An explicit {@link #purge} cuts where it is told, and a clock that is set
+ * back does not bring back what an earlier cut dropped.) Entries dated after the clock are kept
+ * until the clock has passed them by the retention. A simulation or test that decides at event
+ * times ahead of the real clock, or a gate with a fixed clock in the past, should give the store
+ * a clock that matches its event times, or the store does not forget.
  *
  * <p><b>Capacity.</b> Each table holds up to about 805 million entries (3/4 of a 2^30-slot
  * index); beyond that a write that needs a new entry throws {@link HistoryUnavailableException}
@@ -142,8 +144,8 @@ public final class InMemoryContactHistory implements ContactHistory {
   /**
    * Creates an empty store that forgets entries older than the retention (see the class comment).
    *
-   * @param retention how long entries are kept behind the newest one; not null, not negative; use
-   *     at least the policy's longest window
+   * @param retention how long entries are kept behind the newest one (or the clock's time, if
+   *     that is earlier); not null, not negative; use at least the policy's longest window
    * @return a new empty store
    * @throws NullPointerException if {@code retention} is null
    * @throws IllegalArgumentException if {@code retention} is negative
@@ -156,8 +158,8 @@ public final class InMemoryContactHistory implements ContactHistory {
    * Creates an empty store like {@link #withRetention(Duration)} whose forgetting never runs
    * ahead of the given clock (see the class comment): give it the gate's clock.
    *
-   * @param retention how long entries are kept behind the newest one; not null, not negative; use
-   *     at least the policy's longest window
+   * @param retention how long entries are kept behind the newest one (or the clock's time, if
+   *     that is earlier); not null, not negative; use at least the policy's longest window
    * @param clock the clock that bounds what "newest" can be; not null
    * @return a new empty store
    * @throws NullPointerException if {@code retention} or {@code clock} is null
@@ -174,8 +176,8 @@ public final class InMemoryContactHistory implements ContactHistory {
    * needed. The indexes are allocated at once: about 16 bytes per expected customer (rows are
    * allocated as entries arrive).
    *
-   * @param retention how long entries are kept behind the newest one; not null, not negative; use
-   *     at least the policy's longest window
+   * @param retention how long entries are kept behind the newest one (or the clock's time, if
+   *     that is earlier); not null, not negative; use at least the policy's longest window
    * @param expectedCustomers how many customers the store is expected to track; not negative
    * @return a new empty store
    * @throws NullPointerException if {@code retention} is null
@@ -190,8 +192,8 @@ public final class InMemoryContactHistory implements ContactHistory {
    * Creates an empty store like {@link #withRetention(Duration, int)} whose forgetting never runs
    * ahead of the given clock (see the class comment).
    *
-   * @param retention how long entries are kept behind the newest one; not null, not negative; use
-   *     at least the policy's longest window
+   * @param retention how long entries are kept behind the newest one (or the clock's time, if
+   *     that is earlier); not null, not negative; use at least the policy's longest window
    * @param expectedCustomers how many customers the store is expected to track; not negative
    * @param clock the clock that bounds what "newest" can be; not null
    * @return a new empty store
@@ -332,6 +334,8 @@ public final class InMemoryContactHistory implements ContactHistory {
   public boolean commit(HistoryCommit commit) {
     Objects.requireNonNull(commit, "commit");
     long decided = Micros.of(commit.decidedAt());
+    // Read once, before anything changes: a clock that throws leaves the store as it was.
+    long now = Micros.of(clock.instant());
     OptionalLong sweep;
     long stamp = lock.writeLock();
     try {
@@ -362,12 +366,12 @@ public final class InMemoryContactHistory implements ContactHistory {
                 nextVersion(), customer.optedOut(),
                 customer.surveys().plus(at, record.orderId(), null, record.accountId(), sku),
                 customer.responses());
-        put(entryOf(commit.customerId(), c), trim(updated));
+        put(entryOf(commit.customerId(), c), trim(updated, now));
         if (commit.accountId() != null) {
           Surveys surveys =
               account.surveys().plus(at, record.orderId(), record.customerId(),
                   record.accountId(), sku);
-          surveys = surveys.notBefore(minus(notAfterClock(surveys.newestMicros()), retentionMicros));
+          surveys = surveys.notBefore(minus(Math.min(surveys.newestMicros(), now), retentionMicros));
           accounts.put(commit.accountId(), new AccountState(nextVersion(), surveys));
         }
       }
@@ -385,7 +389,7 @@ public final class InMemoryContactHistory implements ContactHistory {
       if (survey) {
         orders.setObj(o, O_ACCOUNT, commit.accountId());
       }
-      sweep = advance(decided);
+      sweep = advance(decided, now);
     } finally {
       lock.unlockWrite(stamp);
     }
@@ -432,6 +436,7 @@ public final class InMemoryContactHistory implements ContactHistory {
     Objects.requireNonNull(customerId, "customerId");
     Objects.requireNonNull(at, "at");
     long micros = Micros.of(at);
+    long now = Micros.of(clock.instant());
     long stamp = lock.writeLock();
     try {
       int c = customers.find(customerId);
@@ -443,7 +448,8 @@ public final class InMemoryContactHistory implements ContactHistory {
           trim(
               new CustomerState(
                   nextVersion(), customer.optedOut(), customer.surveys(),
-                  Micros.insertSorted(customer.responses(), micros))));
+                  Micros.insertSorted(customer.responses(), micros)),
+              now));
     } finally {
       lock.unlockWrite(stamp);
     }
@@ -645,16 +651,9 @@ public final class InMemoryContactHistory implements ContactHistory {
     return ++lastVersion;
   }
 
-  private CustomerState trim(CustomerState state) {
-    return state.notBefore(minus(notAfterClock(state.newestMicros()), retentionMicros));
-  }
-
-  /** The time, or the clock's time if that is earlier (epoch microseconds). */
-  private long notAfterClock(long micros) {
-    if (micros == Long.MIN_VALUE) {
-      return micros;
-    }
-    return Math.min(micros, Micros.of(clock.instant()));
+  /** The state without entries older than its newest one (at most {@code now}) minus retention. */
+  private CustomerState trim(CustomerState state, long now) {
+    return state.notBefore(minus(Math.min(state.newestMicros(), now), retentionMicros));
   }
 
   /** {@code a - b} for {@code b >= 0}, saturated at {@code Long.MIN_VALUE} ("no cut-off"). */
@@ -667,11 +666,8 @@ public final class InMemoryContactHistory implements ContactHistory {
    * Notes the decision time; returns the cut-off of a sweep when one is due (to run after the
    * write lock is released).
    */
-  private OptionalLong advance(long decidedMicros) {
-    if (decidedMicros <= newestDecisionMicros) {
-      return OptionalLong.empty();
-    }
-    long newest = notAfterClock(decidedMicros);
+  private OptionalLong advance(long decidedMicros, long now) {
+    long newest = Math.min(decidedMicros, now);
     if (newest <= newestDecisionMicros) {
       return OptionalLong.empty();
     }

@@ -104,6 +104,45 @@ class InMemoryContactHistoryTest extends ContactHistoryContract {
   }
 
   @Test
+  void aClockThatFailsLeavesTheStoreAsItWasAndARetryRecordsOneSurvey() {
+    java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean();
+    Clock clock = new Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        if (failing.get()) {
+          throw new IllegalStateException("clock unavailable");
+        }
+        return T0.plus(Duration.ofDays(1));
+      }
+    };
+    store = InMemoryContactHistory.withRetention(Duration.ofDays(30), clock);
+    HistorySnapshot before = store.load(query("C1", "A1", "O1"));
+    HistoryCommit survey = HistoryCommit.survey(new SurveyRecord("O1", "C1", "A1", "TV-1", T0), before);
+
+    failing.set(true);
+    assertThatThrownBy(() -> store.commit(survey)).hasMessageContaining("clock unavailable");
+    assertThatThrownBy(() -> store.recordResponse("C1", T0)).hasMessageContaining("clock unavailable");
+    assertThat(store.load(query("C1", "A1", "O1"))).isEqualTo(before);
+
+    failing.set(false);
+    assertThat(store.commit(survey)).isTrue();
+    HistorySnapshot after = store.load(query("C1", "A1", "O1"));
+    assertThat(after.orderDecided()).isTrue();
+    assertThat(after.customerSurveys()).extracting(SurveyRecord::orderId).containsExactly("O1");
+    assertThat(after.accountSurveys()).extracting(SurveyRecord::orderId).containsExactly("O1");
+  }
+
+  @Test
   void theClockIsRequired() {
     assertThatThrownBy(() -> InMemoryContactHistory.withRetention(Duration.ofDays(1), null))
         .isInstanceOf(NullPointerException.class)
