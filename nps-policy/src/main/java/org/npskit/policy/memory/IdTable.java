@@ -349,6 +349,11 @@ final class IdTable {
     return oldIndex != null;
   }
 
+  /** Number of slots of the (new) index (for tests). */
+  int indexSlots() {
+    return index.length;
+  }
+
   private void rebuildIndex(int length, boolean withTags) {
     int[] idx = new int[length];
     forEachLive(0, highWater, e -> place(idx, withTags, e));

@@ -48,8 +48,9 @@ class IdTableProperties {
   @Property(tries = 200)
   void tableAgreesWithAMapAfterAnySequenceOfInsertsAndRemoves(
       @ForAll("ops") List<Op> ops, @ForAll boolean outgrowsTags) {
-    // With a low limit the table switches to untagged slots part-way, as one of 2^24 rows would.
-    IdTable table = new IdTable(3, 2, false, 0, outgrowsTags ? 40 : Integer.MAX_VALUE);
+    // With a low limit the table switches to untagged slots part-way, as one of 2^24 rows would;
+    // at 50 rows the index is in the middle of its move from 64 to 128 slots (49th to 64th entry).
+    IdTable table = new IdTable(3, 2, false, 0, outgrowsTags ? 50 : Integer.MAX_VALUE);
     Map<String, Integer> model = new HashMap<>();
     long serial = 0;
     for (Op op : ops) {
@@ -68,7 +69,7 @@ class IdTableProperties {
     assertThat(table.size()).isEqualTo(model.size());
     if (!outgrowsTags) {
       assertThat(table.tagged()).isTrue();
-    } else if (table.highWater() > 40) {
+    } else if (table.highWater() > 50) {
       assertThat(table.tagged()).isFalse();
     }
     Set<Integer> entries = new HashSet<>();
@@ -116,6 +117,46 @@ class IdTableProperties {
     // From 16 to 4,096 slots the index doubles 8 times; each move spans a quarter as many inserts
     // as the old index had slots.
     assertThat(insertsWhileGrowing).isGreaterThan(500);
+  }
+
+  @Example
+  void eachMoveEndsWithinAQuarterAsManyInsertsAsTheOldIndexHasSlots() {
+    IdTable table = new IdTable(3, 2, false, 0);
+    int moves = 0;
+    int i = 0;
+    while (table.indexSlots() < 1 << 16) {
+      int before = table.indexSlots();
+      table.insert("C" + i++);
+      if (table.indexSlots() > before) {
+        moves++;
+        assertThat(table.growing()).isTrue();
+        int inserts = 1;
+        while (table.growing()) {
+          table.insert("C" + i++);
+          inserts++;
+        }
+        assertThat(inserts).as("inserts of the move from %d slots", before)
+            .isLessThanOrEqualTo(before / IdTable.MIGRATE_SLOTS + 1);
+      }
+    }
+    assertThat(moves).isEqualTo(12);
+  }
+
+  @Example
+  void switchingToUntaggedSlotsDuringAMoveKeepsEveryEntry() {
+    IdTable table = new IdTable(3, 2, false, 0, 50);
+    for (int i = 0; i < 49; i++) {
+      table.insert("C" + i);
+    }
+    assertThat(table.growing()).isTrue();
+    table.insert("C49");
+    table.insert("C50");
+    assertThat(table.tagged()).isFalse();
+    assertThat(table.growing()).isFalse();
+    for (int i = 0; i < 51; i++) {
+      assertThat(table.id(table.find("C" + i))).isEqualTo("C" + i);
+    }
+    assertThat(table.find("C51")).isEqualTo(-1);
   }
 
   @Example
