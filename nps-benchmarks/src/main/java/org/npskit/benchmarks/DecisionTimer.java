@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.npskit.policy.Decision;
 
 /**
@@ -72,8 +74,9 @@ public final class DecisionTimer {
             }
             ticks[CHUNK / WINDOW] = cpuTicks();
             walls[CHUNK / WINDOW] = System.nanoTime();
-            report(which, c, nanos, outcomes);
-            reportWindows(nanos, ticks, walls);
+            boolean[] slowWindows = slowWindows(nanos);
+            report(which, c, nanos, outcomes, slowWindows);
+            reportWindows(slowWindows, ticks, walls);
         }
     }
 
@@ -91,14 +94,22 @@ public final class DecisionTimer {
         }
     }
 
-    private static void reportWindows(long[] nanos, long[][] ticks, long[] walls) {
-        // [slow?][count, wall nanos, user, system, idle, steal]
-        double[][] sums = new double[2][6];
-        for (int w = 0; w < CHUNK / WINDOW; w++) {
+    /** Per window of {@link #WINDOW} consecutive calls: whether its p99 is over 10 µs. */
+    private static boolean[] slowWindows(long[] nanos) {
+        boolean[] slow = new boolean[CHUNK / WINDOW];
+        for (int w = 0; w < slow.length; w++) {
             long[] window = Arrays.copyOfRange(nanos, w * WINDOW, (w + 1) * WINDOW);
             Arrays.sort(window);
-            int slow = window[WINDOW * 99 / 100] > SLOW_NANOS ? 1 : 0;
-            double[] sum = sums[slow];
+            slow[w] = window[WINDOW * 99 / 100] > SLOW_NANOS;
+        }
+        return slow;
+    }
+
+    private static void reportWindows(boolean[] slowWindows, long[][] ticks, long[] walls) {
+        // [slow?][count, wall nanos, user, system, idle, steal]
+        double[][] sums = new double[2][6];
+        for (int w = 0; w < slowWindows.length; w++) {
+            double[] sum = sums[slowWindows[w] ? 1 : 0];
             sum[0]++;
             sum[1] += walls[w + 1] - walls[w];
             if (ticks[w] != null && ticks[w + 1] != null) {
@@ -144,25 +155,16 @@ public final class DecisionTimer {
         return decision.isSurvey() ? "SURVEY" : decision.reasonCodes().get(0).name();
     }
 
-    private static void report(String which, int chunk, long[] nanos, String[] outcomes) {
+    private static void report(String which, int chunk, long[] nanos, String[] outcomes,
+            boolean[] slowWindows) {
         int burstWindows = 0;
-        for (int from = 0; from < CHUNK; from += WINDOW) {
-            long[] window = Arrays.copyOfRange(nanos, from, from + WINDOW);
-            Arrays.sort(window);
-            if (window[WINDOW * 99 / 100] > SLOW_NANOS) {
-                burstWindows++;
-            }
+        for (boolean slow : slowWindows) {
+            burstWindows += slow ? 1 : 0;
         }
         Map<String, long[]> byOutcome = new TreeMap<>();
-        Map<String, Integer> counts = new TreeMap<>();
-        for (String outcome : outcomes) {
-            counts.merge(outcome, 1, Integer::sum);
-        }
-        Map<String, Integer> filled = new TreeMap<>();
-        for (int i = 0; i < CHUNK; i++) {
-            long[] times = byOutcome.computeIfAbsent(outcomes[i], k -> new long[counts.get(k)]);
-            int at = filled.merge(outcomes[i], 1, Integer::sum) - 1;
-            times[at] = nanos[i];
+        for (String outcome : new TreeSet<>(Arrays.asList(outcomes))) {
+            byOutcome.put(outcome, IntStream.range(0, CHUNK)
+                    .filter(i -> outcomes[i].equals(outcome)).mapToLong(i -> nanos[i]).toArray());
         }
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);

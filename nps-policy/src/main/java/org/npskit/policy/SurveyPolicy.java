@@ -44,11 +44,6 @@ public final class SurveyPolicy {
   private final Duration customerCooldown;
   private final PathRules<Duration> categoryCooldowns;
   private final FrequencyCap customerCap;
-  // The answers of the Optional-returning getters, built once: decide asks them for every order.
-  private final Map<Currency, Optional<Money>> minOrderValueAnswers;
-  private final Map<Currency, Optional<Money>> minLineValueAnswers;
-  private final Optional<FrequencyCap> customerCapAnswer;
-  private final Optional<FrequencyCap> accountCapAnswer;
   private final Duration accountCooldown;
   private final FrequencyCap accountCap;
   private final Duration responseCooldown;
@@ -60,6 +55,11 @@ public final class SurveyPolicy {
   private final Duration sendDelay;
   private final StoreFailureMode storeFailure;
   private final Duration longestWindow;
+  // The answers of the Optional-returning getters, built once: decide asks them for every order.
+  private final Map<Currency, Optional<Money>> minOrderValueAnswers;
+  private final Map<Currency, Optional<Money>> minLineValueAnswers;
+  private final Optional<FrequencyCap> customerCapAnswer;
+  private final Optional<FrequencyCap> accountCapAnswer;
 
   private SurveyPolicy(Builder b) {
     this.minOrderValue = Map.copyOf(b.minOrderValue);

@@ -14,17 +14,7 @@ import java.util.function.IntConsumer;
  * object column {@link #SPILL}. The owner's own columns follow. Object pages are allocated for
  * every row page ({@code eagerObjects}) or only when a row of the page needs one. The index is an
  * {@code int[]} with linear probing (entry + 1, 0 for an empty slot) at a load of at most 3/4,
- * doubled when full; removal shifts later slots back instead of leaving tombstones.
- *
- * <p><b>Growth without a pause.</b> Doubling the index does not rehash every entry at once
- * (that took one write 220 ms at 3.1 million entries): the full index becomes the "old" index,
- * new entries go into the doubled one, and every insert moves the entries of the next
- * {@value #MIGRATE_SLOTS} old slots across, so the old index is empty of work after a quarter as
- * many inserts as it has slots, long before the new one can fill. Meanwhile a look-up that misses
- * the new index tries the old one. A removal, a switch to untagged slots and a further doubling
- * first finish the move (they are rare, and a removal from the old index could shift an
- * unmoved entry behind the move's position).
- * While the
+ * doubled when full; removal shifts later slots back instead of leaving tombstones. While the
  * table has fewer than {@code 2^24 - 1} rows, a slot also holds 8 bits of its entry's hash above
  * the entry number ("tagged"), so a probe reads a row only when the tag matches: a look-up that
  * misses (a new order id) reads one or two cache lines of the index instead of a row per occupied
@@ -34,6 +24,15 @@ import java.util.function.IntConsumer;
  * {@link String#hashCode}, whose collisions are easy to construct). Removed rows
  * are zeroed and reused through a free list threaded through their {@code KEY1}; pages are never
  * released.
+ *
+ * <p><b>Growth without a pause.</b> Doubling the index does not rehash every entry at once
+ * (that took one write 220 ms at 3.1 million entries): the full index becomes the "old" index,
+ * new entries go into the doubled one, and every insert moves the entries of the next
+ * {@value #MIGRATE_SLOTS} old slots across, so the old index is empty of work after a quarter as
+ * many inserts as it has slots, long before the new one can fill. Meanwhile a look-up that misses
+ * the new index tries the old one. A removal, a switch to untagged slots and a further doubling
+ * first finish the move (they are rare, and a removal from the old index could shift an
+ * unmoved entry behind the move's position).
  *
  * <p><b>Concurrency.</b> Not thread-safe: the owner serializes all writes. The reading methods
  * ({@link #find}, {@link #live}, {@link #get}, {@link #obj}, {@link #id}) never write and never

@@ -77,6 +77,9 @@ public final class InMemoryContactHistory implements ContactHistory {
   /** Rows a purge handles per hold of the write lock. */
   private static final int PURGE_CHUNK = 4096;
 
+  /** Expected customers of a store created without a size hint. */
+  private static final int DEFAULT_EXPECTED = 16;
+
   // Customer rows: long columns after the id (version word, inline survey), object columns.
   private static final int C_VERSION = 2;
   private static final int C_AT = 3;
@@ -151,7 +154,7 @@ public final class InMemoryContactHistory implements ContactHistory {
    * @throws IllegalArgumentException if {@code retention} is negative
    */
   public static InMemoryContactHistory withRetention(Duration retention) {
-    return withRetention(retention, 16);
+    return withRetention(retention, DEFAULT_EXPECTED);
   }
 
   /**
@@ -166,7 +169,7 @@ public final class InMemoryContactHistory implements ContactHistory {
    * @throws IllegalArgumentException if {@code retention} is negative
    */
   public static InMemoryContactHistory withRetention(Duration retention, Clock clock) {
-    return withRetention(retention, 16, clock);
+    return withRetention(retention, DEFAULT_EXPECTED, clock);
   }
 
   /**
@@ -371,7 +374,7 @@ public final class InMemoryContactHistory implements ContactHistory {
           Surveys surveys =
               account.surveys().plus(at, record.orderId(), record.customerId(),
                   record.accountId(), sku);
-          surveys = surveys.notBefore(minus(Math.min(surveys.newestMicros(), now), retentionMicros));
+          surveys = surveys.notBefore(trimCutoff(surveys.newestMicros(), now));
           accounts.put(commit.accountId(), new AccountState(nextVersion(), surveys));
         }
       }
@@ -653,7 +656,12 @@ public final class InMemoryContactHistory implements ContactHistory {
 
   /** The state without entries older than its newest one (at most {@code now}) minus retention. */
   private CustomerState trim(CustomerState state, long now) {
-    return state.notBefore(minus(Math.min(state.newestMicros(), now), retentionMicros));
+    return state.notBefore(trimCutoff(state.newestMicros(), now));
+  }
+
+  /** The trim cut-off of entries whose newest is {@code newestMicros}: at most now - retention. */
+  private long trimCutoff(long newestMicros, long now) {
+    return minus(Math.min(newestMicros, now), retentionMicros);
   }
 
   /** {@code a - b} for {@code b >= 0}, saturated at {@code Long.MIN_VALUE} ("no cut-off"). */
