@@ -61,6 +61,6 @@ public record FrequencyCap(int count, Duration window) {
 
   @Override
   public String toString() {
-    return count + "/" + Checks.duration(window);
+    return count + "/" + Checks.durationText(window);
   }
 }

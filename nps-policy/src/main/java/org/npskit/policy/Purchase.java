@@ -211,7 +211,7 @@ public final class Purchase {
      *     (UTC)
      */
     public Builder orderedAt(Instant orderedAt) {
-      this.orderedAt = Checks.instant(orderedAt, "orderedAt");
+      this.orderedAt = Checks.inTimeRange(orderedAt, "orderedAt");
       return this;
     }
 
@@ -225,7 +225,7 @@ public final class Purchase {
      *     (UTC)
      */
     public Builder deliveredAt(Instant deliveredAt) {
-      this.deliveredAt = Checks.instant(deliveredAt, "deliveredAt");
+      this.deliveredAt = Checks.inTimeRange(deliveredAt, "deliveredAt");
       return this;
     }
 

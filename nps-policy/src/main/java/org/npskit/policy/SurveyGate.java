@@ -7,14 +7,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import org.npskit.policy.internal.Checks;
-import org.npskit.policy.internal.Evaluation;
-import org.npskit.policy.internal.RuleEngine;
 import org.npskit.policy.memory.InMemoryContactHistory;
 import org.npskit.policy.spi.ContactHistory;
-import org.npskit.policy.spi.HistoryCommit;
 import org.npskit.policy.spi.HistoryQuery;
 import org.npskit.policy.spi.HistorySnapshot;
 import org.npskit.policy.spi.HistoryUnavailableException;
+import org.npskit.policy.spi.StoreOperation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,16 +47,14 @@ import org.slf4j.LoggerFactory;
 public final class SurveyGate {
   private static final Logger LOG = LoggerFactory.getLogger(SurveyGate.class);
   private static final Duration MIN_DEFAULT_RETENTION = Duration.ofDays(30);
-  private static final String OP_LOAD = "load";
-  private static final String OP_COMMIT = "commit";
 
   private final SurveyPolicy policy;
   private final ContactHistory history;
   private final Clock clock;
   private final DecisionListener listener;
   private final int maxAttempts;
-  /** The gate's step ("load" or "commit") that failed in the current incident; null if none. */
-  private final AtomicReference<String> failingOperation = new AtomicReference<>();
+  /** The gate's step (load or commit) that failed in the current incident; null if none. */
+  private final AtomicReference<StoreOperation> failingOperation = new AtomicReference<>();
 
   private SurveyGate(Builder b) {
     this.policy = b.policy;
@@ -147,26 +143,19 @@ public final class SurveyGate {
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       HistorySnapshot snapshot;
       try {
-        snapshot = history.load(query);
-        recovered(OP_LOAD);
+        snapshot = load(query);
       } catch (HistoryUnavailableException e) {
         return report(storeFailure(purchase, at, e, null), false);
       }
       Evaluation evaluation = RuleEngine.evaluate(purchase, policy, snapshot, at);
       Decision decision = evaluation.decision();
-      if (snapshot.orderDecided()) {
+      if (evaluation.commit() == null) {
         return report(decision, false);
       }
-      HistoryCommit commit =
-          evaluation.survey() != null
-              ? HistoryCommit.survey(evaluation.survey(), snapshot)
-              : HistoryCommit.skip(
-                  purchase.orderId(), purchase.customerId(), purchase.accountId().orElse(null),
-                  at);
       boolean committed;
       try {
-        committed = history.commit(commit);
-        recovered(OP_COMMIT);
+        committed = history.commit(evaluation.commit());
+        recovered(StoreOperation.COMMIT);
       } catch (HistoryUnavailableException e) {
         return report(storeFailure(purchase, at, e, decision), false);
       }
@@ -223,8 +212,7 @@ public final class SurveyGate {
     policy.requireThresholdsFor(purchase.currency());
     HistorySnapshot snapshot;
     try {
-      snapshot = history.load(query(purchase, at));
-      recovered(OP_LOAD);
+      snapshot = load(query(purchase, at));
     } catch (HistoryUnavailableException e) {
       return report(storeFailure(purchase, at, e, null), false);
     }
@@ -305,7 +293,7 @@ public final class SurveyGate {
    * @throws HistoryUnavailableException if the store fails
    */
   public void purgeExpired() {
-    history.purge(Checks.instant(clock.instant(), "clock instant").minus(policy.longestWindow()));
+    history.purge(Checks.inTimeRange(clock.instant(), "clock instant").minus(policy.longestWindow()));
   }
 
   private static Duration defaultRetention(SurveyPolicy policy) {
@@ -320,13 +308,20 @@ public final class SurveyGate {
         now.minus(longest), now.plus(longest));
   }
 
+  private HistorySnapshot load(HistoryQuery query) {
+    HistorySnapshot snapshot = history.load(query);
+    recovered(StoreOperation.LOAD);
+    return snapshot;
+  }
+
   private static Instant truncate(Instant now) {
-    return Checks.instant(now, "now").truncatedTo(ChronoUnit.MICROS);
+    return Checks.inTimeRange(now, "now").truncatedTo(ChronoUnit.MICROS);
   }
 
   private Decision storeFailure(
       Purchase purchase, Instant now, HistoryUnavailableException e, Decision evaluated) {
-    if (failingOperation.compareAndSet(null, evaluated == null ? OP_LOAD : OP_COMMIT)) {
+    if (failingOperation.compareAndSet(
+        null, evaluated == null ? StoreOperation.LOAD : StoreOperation.COMMIT)) {
       LOG.warn("contact history unavailable ({}), failing {}: {}", e.operation(),
           policy.storeFailure() == StoreFailureMode.FAIL_OPEN ? "open" : "closed", e.toString());
     }
@@ -341,8 +336,8 @@ public final class SurveyGate {
       }
       return RuleEngine.evaluate(purchase, policy, HistorySnapshot.empty(), now).decision();
     }
-    return RuleEngine.skipOnly(purchase, now, new Reason(ReasonCode.HISTORY_UNAVAILABLE,
-        Checks.format("contact history unavailable during %s", e.operation()))).decision();
+    return RuleEngine.skipWithoutSubject(purchase, now, new Reason(ReasonCode.HISTORY_UNAVAILABLE,
+        Checks.format("contact history unavailable during %s", e.operation())));
   }
 
   /**
@@ -351,9 +346,9 @@ public final class SurveyGate {
    * does not end a commit incident, so a store that reads but cannot write is logged once, not
    * once per decision.
    */
-  private void recovered(String operation) {
-    String failing = failingOperation.get();
-    if (failing != null && (failing.equals(operation) || OP_COMMIT.equals(operation))
+  private void recovered(StoreOperation operation) {
+    StoreOperation failing = failingOperation.get();
+    if (failing != null && (failing == operation || operation == StoreOperation.COMMIT)
         && failingOperation.compareAndSet(failing, null)) {
       LOG.info("contact history available again");
     }

@@ -14,8 +14,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.npskit.policy.internal.Checks;
-import org.npskit.policy.internal.PathRules;
-import org.npskit.policy.internal.PolicyProperties;
 
 /**
  * The survey policy: thresholds, category rules, frequency limits, sampling and timing, as listed
@@ -36,6 +34,7 @@ import org.npskit.policy.internal.PolicyProperties;
 public final class SurveyPolicy {
   private static final String EXCLUDE = "exclude";
   private static final String ALWAYS = "always";
+  private static final String CATEGORY_COOLDOWN = "category-cooldown.";
 
   private final Map<Currency, Money> minOrderValue;
   private final Map<Currency, Money> minLineValue;
@@ -55,11 +54,11 @@ public final class SurveyPolicy {
   private final Duration sendDelay;
   private final StoreFailureMode storeFailure;
   private final Duration longestWindow;
-  // The answers of the Optional-returning getters, built once: decide asks them for every order.
-  private final Map<Currency, Optional<Money>> minOrderValueAnswers;
-  private final Map<Currency, Optional<Money>> minLineValueAnswers;
-  private final Optional<FrequencyCap> customerCapAnswer;
-  private final Optional<FrequencyCap> accountCapAnswer;
+  // What the Optional-returning getters return, built once: decide asks them for every order.
+  private final Map<Currency, Optional<Money>> minOrderValueOptionals;
+  private final Map<Currency, Optional<Money>> minLineValueOptionals;
+  private final Optional<FrequencyCap> customerCapOptional;
+  private final Optional<FrequencyCap> accountCapOptional;
 
   private SurveyPolicy(Builder b) {
     this.minOrderValue = Map.copyOf(b.minOrderValue);
@@ -78,10 +77,10 @@ public final class SurveyPolicy {
     this.customerCap = b.customerCap;
     this.accountCooldown = b.accountCooldown;
     this.accountCap = b.accountCap;
-    this.minOrderValueAnswers = answers(minOrderValue);
-    this.minLineValueAnswers = answers(minLineValue);
-    this.customerCapAnswer = Optional.ofNullable(customerCap);
-    this.accountCapAnswer = Optional.ofNullable(accountCap);
+    this.minOrderValueOptionals = optionals(minOrderValue);
+    this.minLineValueOptionals = optionals(minLineValue);
+    this.customerCapOptional = Optional.ofNullable(customerCap);
+    this.accountCapOptional = Optional.ofNullable(accountCap);
     this.responseCooldown = b.responseCooldown;
     this.repeatSubjectWindow = b.repeatSubjectWindow;
     this.samplingRate = b.samplingRate;
@@ -125,8 +124,16 @@ public final class SurveyPolicy {
   public static SurveyPolicy fromProperties(Properties properties) {
     Objects.requireNonNull(properties, "properties");
     Builder builder = builder();
-    PolicyProperties.apply(properties, builder);
-    return builder.build();
+    PolicyPropertiesReader.forEach(properties, builder::set);
+    try {
+      return builder.build();
+    } catch (IllegalArgumentException e) {
+      // build() checks one rule that spans keys: no path both excluded and "always".
+      throw new IllegalArgumentException(
+          Checks.format("%s and %s: %s",
+              PolicyPropertiesReader.quote(properties, "exclude-categories"),
+              PolicyPropertiesReader.quote(properties, "always-categories"), e.getMessage()), e);
+    }
   }
 
   /**
@@ -136,7 +143,7 @@ public final class SurveyPolicy {
    * @return the threshold, or empty when none is set for that currency
    */
   public Optional<Money> minOrderValue(Currency currency) {
-    return minOrderValueAnswers.getOrDefault(
+    return minOrderValueOptionals.getOrDefault(
         Objects.requireNonNull(currency, "currency"), Optional.empty());
   }
 
@@ -147,7 +154,7 @@ public final class SurveyPolicy {
    * @return the threshold, or empty when none is set for that currency
    */
   public Optional<Money> minLineValue(Currency currency) {
-    return minLineValueAnswers.getOrDefault(
+    return minLineValueOptionals.getOrDefault(
         Objects.requireNonNull(currency, "currency"), Optional.empty());
   }
 
@@ -164,7 +171,7 @@ public final class SurveyPolicy {
     requireThreshold(minLineValue, currency, "min-line-value");
   }
 
-  private static Map<Currency, Optional<Money>> answers(Map<Currency, Money> thresholds) {
+  private static Map<Currency, Optional<Money>> optionals(Map<Currency, Money> thresholds) {
     Map<Currency, Optional<Money>> answers = new HashMap<>();
     thresholds.forEach((currency, money) -> answers.put(currency, Optional.of(money)));
     return Map.copyOf(answers);
@@ -284,7 +291,7 @@ public final class SurveyPolicy {
    * @return the cap, or empty
    */
   public Optional<FrequencyCap> maxSurveysPerCustomer() {
-    return customerCapAnswer;
+    return customerCapOptional;
   }
 
   /**
@@ -302,7 +309,7 @@ public final class SurveyPolicy {
    * @return the cap, or empty
    */
   public Optional<FrequencyCap> maxSurveysPerAccount() {
-    return accountCapAnswer;
+    return accountCapOptional;
   }
 
   /**
@@ -663,6 +670,42 @@ public final class SurveyPolicy {
     public Builder storeFailure(StoreFailureMode mode) {
       this.storeFailure = Objects.requireNonNull(mode, "storeFailure");
       return this;
+    }
+
+    /**
+     * Applies one key of the policy properties contract (without the {@code nps.policy.} prefix).
+     *
+     * @param key the key
+     * @param value the trimmed value
+     * @throws IllegalArgumentException for an unknown key or a bad value
+     */
+    private void set(String key, String value) {
+      switch (key) {
+        case "min-order-value" -> minOrderValue(PolicyPropertiesReader.money(value));
+        case "min-line-value" -> minLineValue(PolicyPropertiesReader.money(value));
+        case "exclude-categories" -> excludeCategories(PolicyPropertiesReader.list(value));
+        case "always-categories" -> alwaysCategories(PolicyPropertiesReader.list(value));
+        case "always-services" -> alwaysServices(PolicyPropertiesReader.list(value));
+        case "customer-cooldown" -> customerCooldown(PolicyPropertiesReader.duration(value));
+        case "max-surveys-per-customer" -> maxSurveysPerCustomer(FrequencyCap.parse(value));
+        case "account-cooldown" -> accountCooldown(PolicyPropertiesReader.duration(value));
+        case "max-surveys-per-account" -> maxSurveysPerAccount(FrequencyCap.parse(value));
+        case "response-cooldown" -> responseCooldown(PolicyPropertiesReader.duration(value));
+        case "repeat-subject-window" -> repeatSubjectWindow(PolicyPropertiesReader.duration(value));
+        case "sampling-rate" -> sampling(PolicyPropertiesReader.rate(value), samplingSalt);
+        case "sampling-salt" -> sampling(samplingRate, value);
+        case "holdout-rate" -> holdout(PolicyPropertiesReader.rate(value), holdoutSalt);
+        case "holdout-salt" -> holdout(holdoutRate, value);
+        case "send-delay" -> sendDelay(PolicyPropertiesReader.duration(value));
+        case "store-failure" -> storeFailure(StoreFailureMode.fromPropertyValue(value));
+        default -> {
+          if (!key.startsWith(CATEGORY_COOLDOWN)) {
+            throw new IllegalArgumentException("unknown key");
+          }
+          categoryCooldown(
+              key.substring(CATEGORY_COOLDOWN.length()), PolicyPropertiesReader.duration(value));
+        }
+      }
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Field;
 import org.junit.jupiter.api.Test;
-import org.npskit.policy.internal.StickyHash;
 
 /**
  * Pins the documented hash: SHA-256 over UTF-8 {@code salt + ":" + customerId}, first 8 bytes

@@ -12,12 +12,13 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.npskit.policy.memory.InMemoryContactHistory;
+import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.ContactHistory;
 import org.npskit.policy.spi.ForwardingContactHistory;
-import org.npskit.policy.spi.HistoryCommit;
 import org.npskit.policy.spi.HistoryQuery;
 import org.npskit.policy.spi.HistorySnapshot;
 import org.npskit.policy.spi.HistoryUnavailableException;
+import org.npskit.policy.spi.StoreOperation;
 
 /** Store failures, listeners and conflict exhaustion. */
 class SurveyGateFailureTest {
@@ -35,15 +36,15 @@ class SurveyGateFailureTest {
     @Override
     public HistorySnapshot load(HistoryQuery query) {
       if (failLoad) {
-        throw new HistoryUnavailableException("load", new java.io.IOException("down"));
+        throw new HistoryUnavailableException(StoreOperation.LOAD, new java.io.IOException("down"));
       }
       return super.load(query);
     }
 
     @Override
-    public boolean commit(HistoryCommit commit) {
+    public boolean commit(CommitRequest commit) {
       if (failCommit) {
-        throw new HistoryUnavailableException("commit", null);
+        throw new HistoryUnavailableException(StoreOperation.COMMIT, null);
       }
       return !rejectCommits && super.commit(commit);
     }
@@ -163,14 +164,14 @@ class SurveyGateFailureTest {
     ContactHistory broken = new FlakyStore() {
       @Override
       public boolean cancel(String orderId) {
-        throw new HistoryUnavailableException("cancel", null);
+        throw new HistoryUnavailableException(StoreOperation.CANCEL, null);
       }
     };
     SurveyGate gate = SurveyGate.builder(SurveyPolicy.defaults()).history(broken).build();
     assertThatThrownBy(() -> gate.cancel("O1"))
         .isInstanceOf(HistoryUnavailableException.class)
         .hasMessageContaining("cancel")
-        .extracting(e -> ((HistoryUnavailableException) e).operation()).isEqualTo("cancel");
+        .extracting(e -> ((HistoryUnavailableException) e).operation()).isEqualTo(StoreOperation.CANCEL);
   }
 
   @Test

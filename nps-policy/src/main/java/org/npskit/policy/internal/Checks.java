@@ -83,7 +83,7 @@ public final class Checks {
   public static Duration notTooLong(Duration value, String name) {
     if (value.compareTo(MAX_DURATION) > 0) {
       throw new IllegalArgumentException(
-          format("%s must be at most %s (10,000 years), was %s", name, duration(MAX_DURATION),
+          format("%s must be at most %s (10,000 years), was %s", name, durationText(MAX_DURATION),
               value));
     }
     return value;
@@ -96,7 +96,7 @@ public final class Checks {
    * @param name the parameter name
    * @return the value
    */
-  public static Instant instant(Instant value, String name) {
+  public static Instant inTimeRange(Instant value, String name) {
     Objects.requireNonNull(value, name);
     if (value.isBefore(EARLIEST) || value.isAfter(LATEST)) {
       throw new IllegalArgumentException(
@@ -120,7 +120,7 @@ public final class Checks {
     return value;
   }
 
-  /** The last second of 9999-12-31, the end of the instants {@link #instant} formats itself. */
+  /** The last second of 9999-12-31, the end of the instants {@link #instantText} formats itself. */
   private static final long MAX_FAST_SECOND = 253_402_300_799L;
 
   /**
@@ -131,7 +131,7 @@ public final class Checks {
    * @param instant the instant
    * @return the same text as {@code instant.toString()}
    */
-  public static String instant(Instant instant) {
+  public static String instantText(Instant instant) {
     long seconds = instant.getEpochSecond();
     if (seconds < 0 || seconds > MAX_FAST_SECOND) {
       return instant.toString();
@@ -186,7 +186,7 @@ public final class Checks {
    * @param d the duration
    * @return the text
    */
-  public static String duration(Duration d) {
+  public static String durationText(Duration d) {
     long days = d.toDays();
     return !d.isZero() && d.equals(Duration.ofDays(days)) ? "P" + days + "D" : d.toString();
   }

@@ -16,12 +16,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
-import org.npskit.policy.Outcome;
+import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.ContactHistory;
-import org.npskit.policy.spi.HistoryCommit;
 import org.npskit.policy.spi.HistoryQuery;
 import org.npskit.policy.spi.HistorySnapshot;
 import org.npskit.policy.spi.HistoryUnavailableException;
+import org.npskit.policy.spi.StoreOperation;
 import org.npskit.policy.spi.SurveyRecord;
 
 /**
@@ -125,9 +125,9 @@ public final class JdbcContactHistory implements ContactHistory {
    */
   public void createSchema() {
     for (String statement : schema.statements()) {
-      runner.autoCommit("createSchema", c -> executeDdl(c, statement));
+      runner.autoCommit(StoreOperation.CREATE_SCHEMA, c -> executeDdl(c, statement));
     }
-    runner.autoCommit("createSchema", this::recordSchemaVersion);
+    runner.autoCommit(StoreOperation.CREATE_SCHEMA, this::recordSchemaVersion);
   }
 
   /**
@@ -138,7 +138,7 @@ public final class JdbcContactHistory implements ContactHistory {
    */
   public OptionalInt installedSchemaVersion() {
     return runner.autoCommit(
-        "installedSchemaVersion",
+        StoreOperation.READ_SCHEMA_VERSION,
         c -> {
           try (PreparedStatement ps = runner.prepare(c, sql.schemaVersion());
               ResultSet rs = ps.executeQuery()) {
@@ -193,7 +193,7 @@ public final class JdbcContactHistory implements ContactHistory {
     requireReadable(query.orderId(), "orderId");
     requireReadable(query.customerId(), "customerId");
     requireReadable(query.accountId(), "accountId");
-    return runner.autoCommit("load", c -> load(c, query));
+    return runner.autoCommit(StoreOperation.LOAD, c -> load(c, query));
   }
 
   private static void requireReadable(String id, String name) {
@@ -281,24 +281,24 @@ public final class JdbcContactHistory implements ContactHistory {
    *     #MAX_ID_LENGTH} characters, U+0000, an unpaired surrogate: {@link #requireStorableId})
    */
   @Override
-  public boolean commit(HistoryCommit commit) {
+  public boolean commit(CommitRequest commit) {
     Objects.requireNonNull(commit, "commit");
     requireStorable(commit.orderId(), "orderId");
     requireStorable(commit.customerId(), "customerId");
     requireStorable(commit.accountId(), "accountId");
     commit.surveyRecord().ifPresent(s -> requireStorable(s.sku(), "sku"));
-    if (commit.outcome() == Outcome.SKIP) {
-      return runner.autoCommit("commit", c -> commitSkip(c, commit));
+    if (!commit.isSurvey()) {
+      return runner.autoCommit(StoreOperation.COMMIT, c -> commitSkip(c, commit));
     }
     if (!singleStatementSurvey()) {
-      return runner.transaction("commit", c -> commit(c, commit));
+      return runner.transaction(StoreOperation.COMMIT, c -> commit(c, commit));
     }
     // Without an account the single statement claims one version: if it matches no row, nothing
     // changed at all, so it can run auto-committed. With an account, a customer claim that
     // matched must be undone when the account claim did not: one transaction.
     return commit.accountId() == null
-        ? runner.autoCommit("commit", c -> commitSurveyInOneStatement(c, commit))
-        : runner.transaction("commit", c -> commitSurveyInOneStatement(c, commit));
+        ? runner.autoCommit(StoreOperation.COMMIT, c -> commitSurveyInOneStatement(c, commit))
+        : runner.transaction(StoreOperation.COMMIT, c -> commitSurveyInOneStatement(c, commit));
   }
 
   /** Whether the database is PostgreSQL (detected once, on the first SURVEY commit). */
@@ -307,7 +307,7 @@ public final class JdbcContactHistory implements ContactHistory {
     if (known == null) {
       known =
           runner.autoCommit(
-              "commit",
+              StoreOperation.COMMIT,
               c -> "PostgreSQL".equalsIgnoreCase(c.getMetaData().getDatabaseProductName()));
       postgres = known;
     }
@@ -319,7 +319,7 @@ public final class JdbcContactHistory implements ContactHistory {
    * insert, one statement. A claim that matches no row yields no decision row: returns false
    * after rolling back whatever the other claim changed.
    */
-  private boolean commitSurveyInOneStatement(Connection c, HistoryCommit commit)
+  private boolean commitSurveyInOneStatement(Connection c, CommitRequest commit)
       throws SQLException {
     boolean newCustomer = commit.expectedCustomerVersion() == 0L;
     int accountMode =
@@ -373,7 +373,7 @@ public final class JdbcContactHistory implements ContactHistory {
     return index + 3;
   }
 
-  private boolean commit(Connection c, HistoryCommit commit) throws SQLException {
+  private boolean commit(Connection c, CommitRequest commit) throws SQLException {
     try {
       if (!(claimVersion(
               c,
@@ -403,7 +403,7 @@ public final class JdbcContactHistory implements ContactHistory {
   }
 
   /** A SKIP claims the order id only: one auto-committed insert, one round trip. */
-  private boolean commitSkip(Connection c, HistoryCommit commit) throws SQLException {
+  private boolean commitSkip(Connection c, CommitRequest commit) throws SQLException {
     try {
       insertDecision(c, commit);
       return true;
@@ -415,20 +415,20 @@ public final class JdbcContactHistory implements ContactHistory {
     }
   }
 
-  private void insertDecision(Connection c, HistoryCommit commit) throws SQLException {
+  private void insertDecision(Connection c, CommitRequest commit) throws SQLException {
     try (PreparedStatement ps = runner.prepare(c, sql.insertDecision())) {
       bindDecision(ps, 1, commit);
       ps.executeUpdate();
     }
   }
 
-  private static void bindDecision(PreparedStatement ps, int index, HistoryCommit commit)
+  private static void bindDecision(PreparedStatement ps, int index, CommitRequest commit)
       throws SQLException {
     ps.setString(index, commit.orderId());
     ps.setString(index + 1, commit.customerId());
     SqlRunner.setNullableString(ps, index + 2, commit.accountId());
     SqlRunner.setInstant(ps, index + 3, commit.decidedAt());
-    ps.setString(index + 4, commit.outcome().name());
+    ps.setString(index + 4, commit.isSurvey() ? "SURVEY" : "SKIP");
     SqlRunner.setNullableString(
         ps, index + 5, commit.surveyRecord().map(SurveyRecord::sku).orElse(null));
   }
@@ -472,7 +472,7 @@ public final class JdbcContactHistory implements ContactHistory {
   public boolean cancel(String orderId) {
     Objects.requireNonNull(orderId, "orderId");
     return runner.transaction(
-        "cancel",
+        StoreOperation.CANCEL,
         c -> {
           try (PreparedStatement ps = runner.prepare(c, sql.cancel())) {
             ps.setString(1, orderId);
@@ -511,7 +511,7 @@ public final class JdbcContactHistory implements ContactHistory {
     Objects.requireNonNull(at, "at");
     requireStorable(customerId, "customerId");
     upsertCustomer(
-        "recordResponse",
+        StoreOperation.RECORD_RESPONSE,
         c -> {
           try (PreparedStatement ps = runner.prepare(c, sql.insertResponse())) {
             ps.setString(1, customerId);
@@ -541,7 +541,7 @@ public final class JdbcContactHistory implements ContactHistory {
     Objects.requireNonNull(customerId, "customerId");
     requireStorable(customerId, "customerId");
     upsertCustomer(
-        "setOptedOut",
+        StoreOperation.SET_OPTED_OUT,
         c -> {
           int updated;
           try (PreparedStatement ps = runner.prepare(c, sql.setOptedOut())) {
@@ -567,7 +567,7 @@ public final class JdbcContactHistory implements ContactHistory {
    * race; a duplicate that {@code alreadyDone} recognises ends the loop successfully.
    */
   private void upsertCustomer(
-      String operation, SqlRunner.Work<Boolean> write, BooleanSupplier done) {
+      StoreOperation operation, SqlRunner.Work<Boolean> write, BooleanSupplier done) {
     for (int attempt = 1; ; attempt++) {
       boolean retryable = attempt < MAX_UPSERT_ATTEMPTS;
       boolean written =
@@ -617,7 +617,7 @@ public final class JdbcContactHistory implements ContactHistory {
     do {
       deleted =
           runner.autoCommit(
-              "purge",
+              StoreOperation.PURGE,
               c -> {
                 try (PreparedStatement ps = runner.prepare(c, deleteSql)) {
                   int i = 1;
@@ -638,7 +638,7 @@ public final class JdbcContactHistory implements ContactHistory {
   public void eraseCustomer(String customerId) {
     Objects.requireNonNull(customerId, "customerId");
     runner.transaction(
-        "eraseCustomer",
+        StoreOperation.ERASE_CUSTOMER,
         c -> {
           List<String> accounts = new ArrayList<>();
           try (PreparedStatement ps = runner.prepare(c, sql.customerAccounts())) {

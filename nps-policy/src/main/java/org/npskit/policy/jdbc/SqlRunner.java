@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Executor;
 import javax.sql.DataSource;
 import org.npskit.policy.spi.HistoryUnavailableException;
+import org.npskit.policy.spi.StoreOperation;
 
 /**
  * Runs units of JDBC work with bounded waiting: every statement gets the query timeout, every
@@ -57,13 +58,13 @@ final class SqlRunner {
   /**
    * Runs work with auto-commit on (one statement is its own transaction).
    *
-   * @param operation the operation name for errors
+   * @param operation the operation, named in errors
    * @param work the work
    * @param <T> the result type
    * @return the work's result
    * @throws HistoryUnavailableException on any database error
    */
-  <T> T autoCommit(String operation, Work<T> work) {
+  <T> T autoCommit(StoreOperation operation, Work<T> work) {
     try (Connection c = dataSource.getConnection()) {
       int previous = limitNetworkWait(c);
       boolean autoCommit = c.getAutoCommit();
@@ -84,13 +85,13 @@ final class SqlRunner {
    * Runs work in one transaction: committed when the work returns, rolled back when it throws.
    * Work may roll back itself (for example after a lost race) and return normally.
    *
-   * @param operation the operation name for errors
+   * @param operation the operation, named in errors
    * @param work the work
    * @param <T> the result type
    * @return the work's result
    * @throws HistoryUnavailableException on any database error, after rolling back
    */
-  <T> T transaction(String operation, Work<T> work) {
+  <T> T transaction(StoreOperation operation, Work<T> work) {
     try (Connection c = dataSource.getConnection()) {
       int previous = limitNetworkWait(c);
       boolean autoCommit = c.getAutoCommit();

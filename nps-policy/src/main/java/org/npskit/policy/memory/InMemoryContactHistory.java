@@ -11,12 +11,12 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.IntConsumer;
-import org.npskit.policy.Outcome;
+import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.ContactHistory;
-import org.npskit.policy.spi.HistoryCommit;
 import org.npskit.policy.spi.HistoryQuery;
 import org.npskit.policy.spi.HistorySnapshot;
 import org.npskit.policy.spi.HistoryUnavailableException;
+import org.npskit.policy.spi.StoreOperation;
 import org.npskit.policy.spi.SurveyRecord;
 
 /**
@@ -334,7 +334,7 @@ public final class InMemoryContactHistory implements ContactHistory {
   }
 
   @Override
-  public boolean commit(HistoryCommit commit) {
+  public boolean commit(CommitRequest commit) {
     Objects.requireNonNull(commit, "commit");
     long decided = Micros.of(commit.decidedAt());
     // Read once, before anything changes: a clock that throws leaves the store as it was.
@@ -345,10 +345,10 @@ public final class InMemoryContactHistory implements ContactHistory {
       if (orders.find(commit.orderId()) >= 0) {
         return false;
       }
-      boolean survey = commit.outcome() == Outcome.SURVEY;
+      boolean survey = commit.isSurvey();
       int c = survey ? customers.find(commit.customerId()) : -1;
       if (orders.full() || (survey && c < 0 && customers.full())) {
-        throw full("commit");
+        throw full(StoreOperation.COMMIT);
       }
       if (survey) {
         CustomerState customer = stateOf(c);
@@ -444,7 +444,7 @@ public final class InMemoryContactHistory implements ContactHistory {
     try {
       int c = customers.find(customerId);
       if (c < 0 && customers.full()) {
-        throw full("recordResponse");
+        throw full(StoreOperation.RECORD_RESPONSE);
       }
       CustomerState customer = stateOf(c);
       put(entryOf(customerId, c),
@@ -465,7 +465,7 @@ public final class InMemoryContactHistory implements ContactHistory {
     try {
       int c = customers.find(customerId);
       if (c < 0 && customers.full()) {
-        throw full("setOptedOut");
+        throw full(StoreOperation.SET_OPTED_OUT);
       }
       CustomerState customer = stateOf(c);
       put(entryOf(customerId, c),
@@ -566,7 +566,7 @@ public final class InMemoryContactHistory implements ContactHistory {
     }
   }
 
-  private HistoryUnavailableException full(String operation) {
+  private HistoryUnavailableException full(StoreOperation operation) {
     return new HistoryUnavailableException(operation, new IllegalStateException(
         "the in-memory history is full (" + customers.size() + " customers, " + orders.size()
             + " decided orders): purge it, shorten the retention or use a JDBC store"));

@@ -2,7 +2,7 @@ package org.npskit.policy.memory;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.npskit.policy.internal.SurveyList;
+import org.npskit.policy.spi.SurveyList;
 import org.npskit.policy.spi.SurveyRecord;
 
 /**

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntPredicate;
-import org.npskit.policy.internal.SurveyList;
+import org.npskit.policy.spi.SurveyList;
 import org.npskit.policy.spi.SurveyRecord;
 
 /**

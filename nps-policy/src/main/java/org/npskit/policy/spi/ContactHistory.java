@@ -44,7 +44,7 @@ public interface ContactHistory {
    * @throws HistoryUnavailableException if the store cannot be written; the commit then may or may
    *     not have happened
    */
-  boolean commit(HistoryCommit commit);
+  boolean commit(CommitRequest commit);
 
   /**
    * Releases the survey of a cancelled or returned order: it no longer counts for cooldowns, caps

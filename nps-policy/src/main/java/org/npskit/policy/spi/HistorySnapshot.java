@@ -3,7 +3,6 @@ package org.npskit.policy.spi;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import org.npskit.policy.internal.SurveyList;
 
 /**
  * The state of the contact history relevant to one {@link HistoryQuery}, with version tokens for
@@ -13,7 +12,8 @@ import org.npskit.policy.internal.SurveyList;
  * a change (use a counter or sequence that never goes back, also across deletion of the key). The
  * token of an unknown customer or account, and of "no account", is {@code 0}.
  *
- * <p>Immutable (the lists are unmodifiable copies) and thread-safe.
+ * <p>Immutable (the lists are unmodifiable copies, except a {@link SurveyList}, which is
+ * immutable by its contract and kept as it is) and thread-safe.
  *
  * @param orderDecided whether the queried order id was already decided (SURVEY or SKIP)
  * @param optedOut whether the customer opted out of surveys
@@ -57,7 +57,7 @@ public record HistorySnapshot(
         List.copyOf(Objects.requireNonNull(customerResponses, "customerResponses"));
   }
 
-  /** A store's own immutable survey list is kept as it is; any other list is copied. */
+  /** A {@link SurveyList} is kept as it is (immutable by contract); any other list is copied. */
   private static List<SurveyRecord> immutable(List<SurveyRecord> surveys) {
     return surveys instanceof SurveyList ? surveys : List.copyOf(surveys);
   }

@@ -16,17 +16,17 @@ import java.util.Objects;
 public class HistoryUnavailableException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** The failed operation, e.g. {@code "load"} or {@code "commit"}. */
-  private final String operation;
+  /** The failed operation. */
+  private final StoreOperation operation;
 
   /**
    * Creates the exception.
    *
-   * @param operation the failed store operation, e.g. {@code "load"}; not null
+   * @param operation the failed store operation; not null
    * @param cause the underlying failure; may be null
    * @throws NullPointerException if {@code operation} is null
    */
-  public HistoryUnavailableException(String operation, Throwable cause) {
+  public HistoryUnavailableException(StoreOperation operation, Throwable cause) {
     super(
         String.format(
             Locale.ROOT,
@@ -40,9 +40,9 @@ public class HistoryUnavailableException extends RuntimeException {
   /**
    * The failed operation.
    *
-   * @return the operation name given at construction, never null
+   * @return the operation given at construction, never null
    */
-  public String operation() {
+  public StoreOperation operation() {
     return operation;
   }
 }

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.OptionalInt;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.ContactHistory;
 import org.npskit.policy.spi.ContactHistoryContract;
-import org.npskit.policy.spi.HistoryCommit;
 import org.npskit.policy.spi.HistorySnapshot;
 import org.npskit.policy.spi.SurveyRecord;
 
@@ -63,7 +63,7 @@ abstract class JdbcContactHistoryContract extends ContactHistoryContract {
     for (String bad : List.of("K-\u0000", "K-\uD800", "\uDC00K")) {
       assertThatThrownBy(() -> store.load(query(bad, null, "O1")))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("customerId");
-      assertThatThrownBy(() -> store.commit(HistoryCommit.skip("O1", bad, null, T0)))
+      assertThatThrownBy(() -> store.commit(CommitRequest.skip("O1", bad, null, T0)))
           .isInstanceOf(IllegalArgumentException.class);
       assertThatThrownBy(() -> store.recordResponse(bad, T0))
           .isInstanceOf(IllegalArgumentException.class);
@@ -77,7 +77,7 @@ abstract class JdbcContactHistoryContract extends ContactHistoryContract {
   void erasureLeavesNoRowAboutTheCustomerInAnyTable() throws SQLException {
     assertThat(commitSurvey("O1", "C1", "A1", T0)).isTrue();
     assertThat(commitSurvey("O2", "C2", "A1", T0.plusSeconds(1))).isTrue();
-    assertThat(store.commit(HistoryCommit.skip("O3", "C1", "A1", T0.plusSeconds(2)))).isTrue();
+    assertThat(store.commit(CommitRequest.skip("O3", "C1", "A1", T0.plusSeconds(2)))).isTrue();
     store.recordResponse("C1", T0);
     store.setOptedOut("C1", true);
     String p = ((JdbcContactHistory) store).tablePrefix();
@@ -133,18 +133,18 @@ abstract class JdbcContactHistoryContract extends ContactHistoryContract {
     HistorySnapshot stale = store.load(query("C2", "A1", "O2"));
     assertThat(commitSurvey("O3", "C3", "A1", T0.plusSeconds(1))).isTrue();
 
-    assertThat(store.commit(HistoryCommit.survey(survey("O2", "C2", "A1", T0), stale))).isFalse();
+    assertThat(store.commit(CommitRequest.survey(survey("O2", "C2", "A1", T0), stale))).isFalse();
 
     HistorySnapshot now = store.load(query("C2", "A1", "O2"));
     assertThat(now.customerVersion()).isEqualTo(stale.customerVersion());
     assertThat(now.orderDecided()).isFalse();
-    assertThat(store.commit(HistoryCommit.survey(survey("O2", "C2", "A1", T0), now))).isTrue();
+    assertThat(store.commit(CommitRequest.survey(survey("O2", "C2", "A1", T0), now))).isTrue();
   }
 
   private static boolean commitSurveyOn(JdbcContactHistory history) {
     HistorySnapshot snapshot = history.load(query("C1", null, "O1"));
     return history.commit(
-        HistoryCommit.survey(survey("O1", "C1", null, T0), snapshot));
+        CommitRequest.survey(survey("O1", "C1", null, T0), snapshot));
   }
 
   @Test

@@ -11,7 +11,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.CharRange;
 import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.StringLength;
-import org.npskit.policy.spi.HistoryCommit;
+import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.HistoryQuery;
 import org.npskit.policy.spi.HistorySnapshot;
 import org.npskit.policy.spi.SurveyRecord;
@@ -63,13 +63,13 @@ class JdbcContactHistoryProperties {
     SurveyRecord survey = new SurveyRecord(order, customer, null, sku, T0);
     if (!storable(order) || !storable(customer) || !storable(sku)) {
       // U+0000 and unpaired surrogates cannot be kept unchanged (PostgreSQL): rejected up front.
-      assertThatThrownBy(() -> store.commit(HistoryCommit.survey(survey, HistorySnapshot.empty())))
+      assertThatThrownBy(() -> store.commit(CommitRequest.survey(survey, HistorySnapshot.empty())))
           .isInstanceOf(IllegalArgumentException.class);
       return;
     }
     HistorySnapshot snapshot = store.load(query);
 
-    assertThat(store.commit(HistoryCommit.survey(survey, snapshot))).isTrue();
+    assertThat(store.commit(CommitRequest.survey(survey, snapshot))).isTrue();
 
     HistorySnapshot after = store.load(query);
     assertThat(after.orderDecided()).isTrue();

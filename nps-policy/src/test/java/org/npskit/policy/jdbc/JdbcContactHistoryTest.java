@@ -16,10 +16,11 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.npskit.policy.spi.HistoryCommit;
+import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.HistoryQuery;
 import org.npskit.policy.spi.HistorySnapshot;
 import org.npskit.policy.spi.HistoryUnavailableException;
+import org.npskit.policy.spi.StoreOperation;
 import org.npskit.policy.spi.SurveyRecord;
 
 /** Configuration, schema and failure behaviour of the JDBC store, on H2. */
@@ -36,7 +37,7 @@ class JdbcContactHistoryTest {
       JdbcContactHistory store, String order, String customer, String account, Instant at) {
     HistorySnapshot snapshot = store.load(query(customer, account, order));
     return store.commit(
-        HistoryCommit.survey(new SurveyRecord(order, customer, account, "SKU", at), snapshot));
+        CommitRequest.survey(new SurveyRecord(order, customer, account, "SKU", at), snapshot));
   }
 
   private static long count(DataSource ds, String table) throws SQLException {
@@ -168,14 +169,14 @@ class JdbcContactHistoryTest {
     store.createSchema();
     String longId = "x".repeat(JdbcContactHistory.MAX_ID_LENGTH + 1);
 
-    assertThatThrownBy(() -> store.commit(HistoryCommit.skip(longId, "C1", null, T0)))
+    assertThatThrownBy(() -> store.commit(CommitRequest.skip(longId, "C1", null, T0)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("orderId")
         .hasMessageContaining("256");
     assertThatThrownBy(() -> store.setOptedOut(longId, true))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("customerId");
-    assertThat(store.commit(HistoryCommit.skip("x".repeat(255), "C1", null, T0))).isTrue();
+    assertThat(store.commit(CommitRequest.skip("x".repeat(255), "C1", null, T0))).isTrue();
   }
 
   @Test
@@ -188,12 +189,12 @@ class JdbcContactHistoryTest {
     assertThatThrownBy(() -> store.load(query("C1", null, "O1")))
         .isInstanceOf(HistoryUnavailableException.class)
         .hasCauseInstanceOf(SQLException.class)
-        .satisfies(e -> assertThat(((HistoryUnavailableException) e).operation()).isEqualTo("load"))
+        .satisfies(e -> assertThat(((HistoryUnavailableException) e).operation()).isEqualTo(StoreOperation.LOAD))
         .hasMessageContaining("load");
-    assertThatThrownBy(() -> store.commit(HistoryCommit.skip("O1", "C1", null, T0)))
+    assertThatThrownBy(() -> store.commit(CommitRequest.skip("O1", "C1", null, T0)))
         .isInstanceOf(HistoryUnavailableException.class)
         .satisfies(
-            e -> assertThat(((HistoryUnavailableException) e).operation()).isEqualTo("commit"));
+            e -> assertThat(((HistoryUnavailableException) e).operation()).isEqualTo(StoreOperation.COMMIT));
     assertThatThrownBy(() -> store.cancel("O1"))
         .isInstanceOf(HistoryUnavailableException.class)
         .hasMessageContaining("cancel");
@@ -230,7 +231,7 @@ class JdbcContactHistoryTest {
     assertThatThrownBy(
             () ->
                 store.commit(
-                    HistoryCommit.survey(
+                    CommitRequest.survey(
                         new SurveyRecord("O2", "C1", "A1", "SKU", T0.plusSeconds(1)), before)))
         .isInstanceOf(HistoryUnavailableException.class);
     faulty.comeBack();
@@ -241,7 +242,7 @@ class JdbcContactHistoryTest {
     // The rolled-back snapshot is still current: the retried decision commits.
     assertThat(
             store.commit(
-                HistoryCommit.survey(
+                CommitRequest.survey(
                     new SurveyRecord("O2", "C1", "A1", "SKU", T0.plusSeconds(1)), before)))
         .isTrue();
   }
@@ -279,7 +280,7 @@ class JdbcContactHistoryTest {
     JdbcContactHistory store = JdbcContactHistory.builder(manualCommit).build();
     store.createSchema();
 
-    assertThat(store.commit(HistoryCommit.skip("O1", "C1", null, T0))).isTrue();
+    assertThat(store.commit(CommitRequest.skip("O1", "C1", null, T0))).isTrue();
     assertThat(commitSurvey(store, "O2", "C1", null, T0)).isTrue();
     store.setOptedOut("C2", true);
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.npskit.policy.spi.HistoryCommit;
+import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.HistoryQuery;
 import org.npskit.policy.spi.HistorySnapshot;
 import org.npskit.policy.spi.SurveyRecord;
@@ -28,10 +28,10 @@ class JdbcStoreLimitsTest {
         + LONG.substring(0, 40) + "...'";
   }
 
-  private HistoryCommit survey(String order, String customer, String account, String sku) {
+  private CommitRequest survey(String order, String customer, String account, String sku) {
     HistorySnapshot empty =
         store.load(new HistoryQuery("C1", null, "O0", T0.minusSeconds(60), T0.plusSeconds(60)));
-    return HistoryCommit.survey(new SurveyRecord(order, customer, account, sku, T0), empty);
+    return CommitRequest.survey(new SurveyRecord(order, customer, account, sku, T0), empty);
   }
 
   @Test
@@ -49,7 +49,7 @@ class JdbcStoreLimitsTest {
     assertThatThrownBy(() -> store.commit(survey("O1", "C1", "A1", LONG)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(tooLong("sku"));
-    assertThatThrownBy(() -> store.commit(HistoryCommit.skip("O1", "C1", LONG, T0)))
+    assertThatThrownBy(() -> store.commit(CommitRequest.skip("O1", "C1", LONG, T0)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(tooLong("accountId"));
     assertThatThrownBy(() -> store.recordResponse(LONG, T0))

@@ -27,7 +27,7 @@ import org.npskit.policy.Decision;
 import org.npskit.policy.ReasonCode;
 import org.npskit.policy.StoreFailureMode;
 import org.npskit.policy.jdbc.GateDecider.Result;
-import org.npskit.policy.spi.HistoryCommit;
+import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.HistoryQuery;
 import org.npskit.policy.spi.HistorySnapshot;
 import org.npskit.policy.spi.HistoryUnavailableException;
@@ -166,8 +166,8 @@ OrderStream.storedSurveys(store, customer);
     HistoryQuery query =
         new HistoryQuery("C1", null, "O1", OrderStream.START, OrderStream.START.plusSeconds(60));
     HistorySnapshot snapshot = store.load(query);
-    HistoryCommit commit =
-        HistoryCommit.survey(new SurveyRecord("O1", "C1", null, "SKU", OrderStream.START), snapshot);
+    CommitRequest commit =
+        CommitRequest.survey(new SurveyRecord("O1", "C1", null, "SKU", OrderStream.START), snapshot);
 
     try (Connection other = dataSource.getConnection()) {
       other.setAutoCommit(false);

@@ -11,8 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.npskit.policy.memory.InMemoryContactHistory;
+import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.ContactHistory;
-import org.npskit.policy.spi.HistoryCommit;
 import org.npskit.policy.spi.HistoryQuery;
 import org.npskit.policy.spi.HistorySnapshot;
 import org.npskit.policy.spi.SurveyRecord;
@@ -43,7 +43,7 @@ class SnapshotOrderTest {
 
   private static void survey(ContactHistory store, String order, String account, Instant at) {
     HistorySnapshot snapshot = load(store, order);
-    assertThat(store.commit(HistoryCommit.survey(
+    assertThat(store.commit(CommitRequest.survey(
         new SurveyRecord(order, "C1", account, "SKU-" + order, at), snapshot))).isTrue();
   }
 

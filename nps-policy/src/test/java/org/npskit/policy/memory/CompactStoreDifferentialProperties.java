@@ -14,8 +14,8 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.ContactHistory;
-import org.npskit.policy.spi.HistoryCommit;
 import org.npskit.policy.spi.HistoryQuery;
 import org.npskit.policy.spi.HistorySnapshot;
 import org.npskit.policy.spi.SurveyRecord;
@@ -125,7 +125,7 @@ class CompactStoreDifferentialProperties {
         for (ContactHistory store : List.of(compact, reference)) {
           HistorySnapshot s = store.load(new HistoryQuery(customer, null, order, T0, at));
           assertThat(store.commit(
-              HistoryCommit.survey(new SurveyRecord(order, customer, null, "SKU" + i, at), s)))
+              CommitRequest.survey(new SurveyRecord(order, customer, null, "SKU" + i, at), s)))
               .isTrue();
         }
       }
@@ -163,11 +163,11 @@ class CompactStoreDifferentialProperties {
         }
         SurveyRecord survey = new SurveyRecord(
             op.orderId(), op.customerId(), op.accountId(), "SKU-" + op.order(), op.at());
-        return store.commit(HistoryCommit.survey(survey, s));
+        return store.commit(CommitRequest.survey(survey, s));
       }
       case SKIP:
         return store.commit(
-            HistoryCommit.skip(op.orderId(), op.customerId(), op.accountId(), op.at()));
+            CommitRequest.skip(op.orderId(), op.customerId(), op.accountId(), op.at()));
       case CANCEL:
         return store.cancel(op.orderId());
       case RESPONSE:

@@ -7,15 +7,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
 import org.npskit.policy.MutableClock;
+import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.ContactHistory;
 import org.npskit.policy.spi.ContactHistoryContract;
-import org.npskit.policy.spi.HistoryCommit;
 import org.npskit.policy.spi.HistoryQuery;
 import org.npskit.policy.spi.HistorySnapshot;
 import org.npskit.policy.spi.HistoryUnavailableException;
 import org.npskit.policy.spi.SurveyRecord;
-import org.junit.jupiter.api.Test;
 
 class InMemoryContactHistoryTest extends ContactHistoryContract {
   /**
@@ -59,7 +59,7 @@ class InMemoryContactHistoryTest extends ContactHistoryContract {
     }
     assertThat(small.trackedCustomers()).isEqualTo(100);
     Instant later = T0.plus(Duration.ofDays(25));
-    assertThat(store.commit(HistoryCommit.skip("late", "other", null, later))).isTrue();
+    assertThat(store.commit(CommitRequest.skip("late", "other", null, later))).isTrue();
     assertThat(small.trackedCustomers()).isZero();
     assertThat(small.decidedOrders()).isEqualTo(1);
   }
@@ -74,7 +74,7 @@ class InMemoryContactHistoryTest extends ContactHistoryContract {
     }
     // A mistyped delivery date, centuries ahead: the sweep it would trigger cuts at the clock.
     Instant typo = Instant.parse("2999-01-01T00:00:00Z");
-    assertThat(store.commit(HistoryCommit.skip("typo", "other", null, typo))).isTrue();
+    assertThat(store.commit(CommitRequest.skip("typo", "other", null, typo))).isTrue();
 
     assertThat(small.trackedCustomers()).isEqualTo(100);
     assertThat(small.decidedOrders()).isEqualTo(101);
@@ -84,7 +84,7 @@ class InMemoryContactHistoryTest extends ContactHistoryContract {
     // Time goes on: the next sweep is due one retention after the last, on the clock's terms.
     clock.advance(Duration.ofDays(24));
     Instant later = T0.plus(Duration.ofDays(25));
-    assertThat(store.commit(HistoryCommit.skip("late", "other", null, later))).isTrue();
+    assertThat(store.commit(CommitRequest.skip("late", "other", null, later))).isTrue();
     assertThat(small.trackedCustomers()).isZero();
     // The typo's decided order id is younger than the cut-off, so it is kept.
     assertThat(small.decidedOrders()).isEqualTo(2);
@@ -127,7 +127,7 @@ class InMemoryContactHistoryTest extends ContactHistoryContract {
     };
     store = InMemoryContactHistory.withRetention(Duration.ofDays(30), clock);
     HistorySnapshot before = store.load(query("C1", "A1", "O1"));
-    HistoryCommit survey = HistoryCommit.survey(new SurveyRecord("O1", "C1", "A1", "TV-1", T0), before);
+    CommitRequest survey = CommitRequest.survey(new SurveyRecord("O1", "C1", "A1", "TV-1", T0), before);
 
     failing.set(true);
     assertThatThrownBy(() -> store.commit(survey)).hasMessageContaining("clock unavailable");

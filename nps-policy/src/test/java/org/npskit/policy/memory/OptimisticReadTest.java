@@ -13,7 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
-import org.npskit.policy.spi.HistoryCommit;
+import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.HistoryQuery;
 import org.npskit.policy.spi.HistorySnapshot;
 import org.npskit.policy.spi.SurveyRecord;
@@ -76,7 +76,7 @@ class OptimisticReadTest {
         if (what < 6) {
           String order = customer + "/" + n;
           HistorySnapshot s = store.load(new HistoryQuery(customer, null, order, T0, at));
-          store.commit(HistoryCommit.survey(
+          store.commit(CommitRequest.survey(
               new SurveyRecord(order, customer, null, customer, at), s));
         } else if (what < 8) {
           store.eraseCustomer(customer);

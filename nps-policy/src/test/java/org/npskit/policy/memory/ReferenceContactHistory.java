@@ -7,9 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import org.npskit.policy.Outcome;
+import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.ContactHistory;
-import org.npskit.policy.spi.HistoryCommit;
 import org.npskit.policy.spi.HistoryQuery;
 import org.npskit.policy.spi.HistorySnapshot;
 import org.npskit.policy.spi.SurveyRecord;
@@ -104,7 +103,7 @@ final class ReferenceContactHistory implements ContactHistory {
   }
 
   @Override
-  public boolean commit(HistoryCommit commit) {
+  public boolean commit(CommitRequest commit) {
     Objects.requireNonNull(commit, "commit");
     long decided = Micros.of(commit.decidedAt());
     synchronized (writeLock) {
@@ -112,7 +111,7 @@ final class ReferenceContactHistory implements ContactHistory {
         return false;
       }
       SurveyRecord survey = commit.survey();
-      if (commit.outcome() == Outcome.SURVEY) {
+      if (commit.isSurvey()) {
         CustomerState customer = customers.getOrDefault(commit.customerId(), CustomerState.NEW);
         AccountState account =
             commit.accountId() == null
@@ -143,7 +142,7 @@ final class ReferenceContactHistory implements ContactHistory {
           commit.orderId(),
           ReferenceDecidedOrder.of(
               commit.customerId(), commit.accountId(), decided,
-              commit.outcome() == Outcome.SURVEY));
+              commit.isSurvey()));
       advanceAndMaybeSweep(decided);
       return true;
     }

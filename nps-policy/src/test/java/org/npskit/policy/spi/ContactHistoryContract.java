@@ -76,7 +76,7 @@ public abstract class ContactHistoryContract {
   /** Loads, then commits a survey on that snapshot. */
   protected boolean commitSurvey(String order, String customer, String account, Instant at) {
     HistorySnapshot snapshot = store.load(query(customer, account, order));
-    return store.commit(HistoryCommit.survey(survey(order, customer, account, at), snapshot));
+    return store.commit(CommitRequest.survey(survey(order, customer, account, at), snapshot));
   }
 
   @Test
@@ -120,7 +120,7 @@ public abstract class ContactHistoryContract {
     HistorySnapshot stale = store.load(query("C1", null, "O2"));
     assertThat(commitSurvey("O1", "C1", null, T0)).isTrue();
 
-    assertThat(store.commit(HistoryCommit.survey(survey("O2", "C1", null, T0), stale))).isFalse();
+    assertThat(store.commit(CommitRequest.survey(survey("O2", "C1", null, T0), stale))).isFalse();
 
     HistorySnapshot now = store.load(query("C1", null, "O2"));
     assertThat(now.orderDecided()).isFalse();
@@ -132,7 +132,7 @@ public abstract class ContactHistoryContract {
     HistorySnapshot stale = store.load(query("C2", "A1", "O2"));
     assertThat(commitSurvey("O1", "C1", "A1", T0)).isTrue();
 
-    assertThat(store.commit(HistoryCommit.survey(survey("O2", "C2", "A1", T0), stale))).isFalse();
+    assertThat(store.commit(CommitRequest.survey(survey("O2", "C2", "A1", T0), stale))).isFalse();
     assertThat(store.load(query("C2", "A1", "O2")).customerSurveys()).isEmpty();
   }
 
@@ -158,7 +158,7 @@ public abstract class ContactHistoryContract {
   void anOrderIdIsDecidedOnlyOnce() {
     assertThat(commitSurvey("O1", "C1", null, T0)).isTrue();
     assertThat(commitSurvey("O1", "C1", null, T0.plusSeconds(1))).isFalse();
-    assertThat(store.commit(HistoryCommit.skip("O1", "C1", null, T0))).isFalse();
+    assertThat(store.commit(CommitRequest.skip("O1", "C1", null, T0))).isFalse();
     assertThat(store.load(query("C1", null, "O1")).customerSurveys()).hasSize(1);
   }
 
@@ -167,8 +167,8 @@ public abstract class ContactHistoryContract {
     HistorySnapshot before = store.load(query("C1", null, "O1"));
     assertThat(commitSurvey("O0", "C1", null, T0)).isTrue();
 
-    assertThat(store.commit(HistoryCommit.skip("O1", "C1", null, T0))).isTrue();
-    assertThat(store.commit(HistoryCommit.skip("O1", "C1", null, T0))).isFalse();
+    assertThat(store.commit(CommitRequest.skip("O1", "C1", null, T0))).isTrue();
+    assertThat(store.commit(CommitRequest.skip("O1", "C1", null, T0))).isFalse();
 
     HistorySnapshot after = store.load(query("C1", null, "O1"));
     assertThat(after.orderDecided()).isTrue();
@@ -177,8 +177,8 @@ public abstract class ContactHistoryContract {
     // A skip after a survey: a survey committed on the pre-skip snapshot still sees a current
     // version, because SKIP changes no version.
     HistorySnapshot s = store.load(query("C1", null, "O2"));
-    assertThat(store.commit(HistoryCommit.skip("O3", "C1", null, T0))).isTrue();
-    assertThat(store.commit(HistoryCommit.survey(survey("O2", "C1", null, T0), s))).isTrue();
+    assertThat(store.commit(CommitRequest.skip("O3", "C1", null, T0))).isTrue();
+    assertThat(store.commit(CommitRequest.survey(survey("O2", "C1", null, T0), s))).isTrue();
   }
 
   @Test
@@ -201,7 +201,7 @@ public abstract class ContactHistoryContract {
   @Test
   void cancelOfUnknownOrSkippedOrderReleasesNothing() {
     assertThat(store.cancel("nope")).isFalse();
-    assertThat(store.commit(HistoryCommit.skip("O1", "C1", null, T0))).isTrue();
+    assertThat(store.commit(CommitRequest.skip("O1", "C1", null, T0))).isTrue();
     assertThat(store.cancel("O1")).isFalse();
   }
 
@@ -241,7 +241,7 @@ public abstract class ContactHistoryContract {
   void optOutChangesTheVersionSoARacingSurveyConflicts() {
     HistorySnapshot s = store.load(query("C1", null, "O1"));
     store.setOptedOut("C1", true);
-    assertThat(store.commit(HistoryCommit.survey(survey("O1", "C1", null, T0), s))).isFalse();
+    assertThat(store.commit(CommitRequest.survey(survey("O1", "C1", null, T0), s))).isFalse();
   }
 
   @Test
@@ -274,7 +274,7 @@ public abstract class ContactHistoryContract {
     Instant cutoff = T0;
     assertThat(commitSurvey("O1", "C1", "A1", cutoff.minusSeconds(1))).isTrue();
     assertThat(commitSurvey("O2", "C1", "A1", cutoff)).isTrue();
-    assertThat(store.commit(HistoryCommit.skip("O3", "C1", null, cutoff.minusSeconds(1))))
+    assertThat(store.commit(CommitRequest.skip("O3", "C1", null, cutoff.minusSeconds(1))))
         .isTrue();
     store.recordResponse("C1", cutoff.minusSeconds(1));
     store.recordResponse("C1", cutoff);
@@ -379,7 +379,7 @@ public abstract class ContactHistoryContract {
           runConcurrently(
               i ->
                   store.commit(
-                      HistoryCommit.survey(
+                      CommitRequest.survey(
                           survey(customer + "-O" + i, customer, account, T0), snapshot)));
       assertThat(results).filteredOn(ok -> ok).hasSize(1);
       assertThat(store.load(query(customer, account, "none")).customerSurveys()).hasSize(1);
@@ -394,9 +394,9 @@ public abstract class ContactHistoryContract {
           runConcurrently(
               i ->
                   i % 2 == 0
-                      ? store.commit(HistoryCommit.skip(order, "C" + i, null, T0))
+                      ? store.commit(CommitRequest.skip(order, "C" + i, null, T0))
                       : store.commit(
-                          HistoryCommit.survey(
+                          CommitRequest.survey(
                               new SurveyRecord(order, "C" + i, null, "SKU", T0),
                               store.load(query("C" + i, null, order)))));
       assertThat(results).filteredOn(ok -> ok).hasSize(1);

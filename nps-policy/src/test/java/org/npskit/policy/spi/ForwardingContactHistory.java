@@ -22,7 +22,7 @@ public class ForwardingContactHistory implements ContactHistory {
   }
 
   @Override
-  public boolean commit(HistoryCommit commit) {
+  public boolean commit(CommitRequest commit) {
     return delegate.commit(commit);
   }
 

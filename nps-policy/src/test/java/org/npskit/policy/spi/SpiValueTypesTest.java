@@ -1,6 +1,7 @@
 package org.npskit.policy.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -31,13 +32,46 @@ class SpiValueTypesTest {
 
   @Test
   void unavailableNamesTheOperationAndTheCauseWhenThereIsOne() {
-    assertThat(new HistoryUnavailableException("load", null))
+    assertThat(new HistoryUnavailableException(StoreOperation.LOAD, null))
         .hasMessage("contact history unavailable during load")
         .hasNoCause();
     IOException cause = new IOException("connection reset");
-    assertThat(new HistoryUnavailableException("commit", cause))
-        .hasMessage("contact history unavailable during commit: java.io.IOException: connection reset")
+    assertThat(new HistoryUnavailableException(StoreOperation.COMMIT, cause))
+        .hasMessage(
+            "contact history unavailable during commit: java.io.IOException: connection reset")
         .hasCause(cause);
-    assertThat(new HistoryUnavailableException("commit", cause).operation()).isEqualTo("commit");
+    assertThat(new HistoryUnavailableException(StoreOperation.COMMIT, cause).operation())
+        .isEqualTo(StoreOperation.COMMIT);
+  }
+
+  @Test
+  void everyOperationReadsAsTheMethodThatFailed() {
+    assertThat(StoreOperation.values())
+        .extracting(StoreOperation::toString)
+        .containsExactly("load", "commit", "cancel", "recordResponse", "setOptedOut", "purge",
+            "eraseCustomer", "createSchema", "installedSchemaVersion");
+  }
+
+  @Test
+  void aSurveyRequestCarriesTheSnapshotVersionsAndASkipNone() {
+    SurveyRecord survey = new SurveyRecord("O1", "C1", "A1", "TV-1", FROM);
+    HistorySnapshot snapshot =
+        new HistorySnapshot(false, false, java.util.List.of(), java.util.List.of(),
+            java.util.List.of(), 7L, 9L);
+    CommitRequest request = CommitRequest.survey(survey, snapshot);
+    assertThat(request.isSurvey()).isTrue();
+    assertThat(request.surveyRecord()).contains(survey);
+    assertThat(request.expectedCustomerVersion()).isEqualTo(7L);
+    assertThat(request.expectedAccountVersion()).isEqualTo(9L);
+    CommitRequest skip = CommitRequest.skip("O2", "C1", null, FROM);
+    assertThat(skip.isSurvey()).isFalse();
+    assertThat(skip.surveyRecord()).isEmpty();
+    assertThatThrownBy(() -> new CommitRequest("O2", "C1", null, FROM, null, 1L, 0L))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a skip carries no versions, was expectedCustomerVersion=1"
+            + " expectedAccountVersion=0");
+    assertThatThrownBy(() -> new CommitRequest("O2", "C1", null, FROM, survey, 0L, 0L))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("survey must match the commit's order");
   }
 }

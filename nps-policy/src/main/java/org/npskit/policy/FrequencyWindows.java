@@ -1,9 +1,10 @@
-package org.npskit.policy.internal;
+package org.npskit.policy;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.npskit.policy.spi.SurveyList;
 import org.npskit.policy.spi.SurveyRecord;
 
 /**
@@ -16,10 +17,10 @@ import org.npskit.policy.spi.SurveyRecord;
  * check allocates nothing; spans are compared exactly (seconds and nanoseconds) without building
  * {@link Duration}s.
  */
-public final class Windows {
+final class FrequencyWindows {
   private static final Instant[] NONE = new Instant[0];
 
-  private Windows() {}
+  private FrequencyWindows() {}
 
   /**
    * The times of the surveys, ascending (sorted here if the list is not in time order).
@@ -27,7 +28,7 @@ public final class Windows {
    * @param surveys the surveys, any order
    * @return a new array of their times, ascending
    */
-  public static Instant[] sortedTimes(List<SurveyRecord> surveys) {
+  static Instant[] sortedTimes(List<SurveyRecord> surveys) {
     int n = surveys.size();
     if (n == 0) {
       return NONE;
@@ -56,7 +57,7 @@ public final class Windows {
    * @param window the window; zero never blocks
    * @return true if allowed
    */
-  public static boolean allows(Instant[] sorted, Instant s, int n, Duration window) {
+  static boolean allows(Instant[] sorted, Instant s, int n, Duration window) {
     if (window.isZero()) {
       return true;
     }
@@ -84,7 +85,7 @@ public final class Windows {
    * @param window the window
    * @return null if a survey at {@code now} is allowed, else the release instant
    */
-  public static Instant blockedUntil(Instant[] sorted, Instant now, int n, Duration window) {
+  static Instant blockedUntil(Instant[] sorted, Instant now, int n, Duration window) {
     if (allows(sorted, now, n, window)) {
       return null;
     }

@@ -4,36 +4,35 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import org.npskit.policy.Outcome;
 
 /**
- * A decision to store atomically with {@link ContactHistory#commit}.
+ * A decision for {@link ContactHistory#commit} to store atomically: the decided order id, and for
+ * a survey the survey record.
  *
- * <p>A {@link Outcome#SURVEY SURVEY} commit carries the survey record and the version tokens of
- * the snapshot it was decided on; it succeeds only if those versions are still current. A
- * {@link Outcome#SKIP SKIP} commit only claims the order id: it records nothing that other rules
- * read, so it needs no version check (its version fields are ignored).
+ * <p>A survey request ({@link #isSurvey()}) carries the survey record and the version tokens of
+ * the snapshot it was decided on; it succeeds only if those versions are still current. A skip
+ * request only claims the order id: it records nothing that other rules read, so it needs no
+ * version check (its version components are {@code 0} and ignored).
  *
  * <p>Immutable and thread-safe.
  *
  * @param orderId the decided order; not blank
  * @param customerId the customer; not blank
  * @param accountId the purchase's account, or null
- * @param outcome the outcome; not null
  * @param decidedAt the decision time; not null
- * @param survey the survey to record: required for SURVEY (with the same order, customer and
- *     account ids and time), null for SKIP
- * @param expectedCustomerVersion the customer version of the snapshot (SURVEY only)
- * @param expectedAccountVersion the account version of the snapshot (SURVEY with account only)
+ * @param survey the survey to record (with the same order, customer and account ids and time),
+ *     or null for a skip
+ * @param expectedCustomerVersion the customer version of the snapshot (survey only)
+ * @param expectedAccountVersion the account version of the snapshot (survey with account only)
  *
  * <p>The canonical constructor throws {@link NullPointerException} for a missing required
- * component and {@link IllegalArgumentException} for an invalid one (blank id, bad order).
+ * component and {@link IllegalArgumentException} for an invalid one (blank id, a survey that does
+ * not match the request).
  */
-public record HistoryCommit(
+public record CommitRequest(
     String orderId,
     String customerId,
     String accountId,
-    Outcome outcome,
     Instant decidedAt,
     SurveyRecord survey,
     long expectedCustomerVersion,
@@ -45,7 +44,6 @@ public record HistoryCommit(
    * @param orderId the {@code orderId} component
    * @param customerId the {@code customerId} component
    * @param accountId the {@code accountId} component
-   * @param outcome the {@code outcome} component
    * @param decidedAt the {@code decidedAt} component
    * @param survey the {@code survey} component
    * @param expectedCustomerVersion the {@code expectedCustomerVersion} component
@@ -53,20 +51,11 @@ public record HistoryCommit(
    * @throws NullPointerException if a required component is null
    * @throws IllegalArgumentException if a component is invalid
    */
-  public HistoryCommit {
+  public CommitRequest {
     Ids.require(orderId, "orderId");
     Ids.require(customerId, "customerId");
     Ids.optional(accountId, "accountId");
-    Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(decidedAt, "decidedAt");
-    if ((outcome == Outcome.SURVEY) != (survey != null)) {
-      throw new IllegalArgumentException(
-          String.format(
-              Locale.ROOT,
-              "survey must be present exactly for SURVEY, outcome=%s survey=%s",
-              outcome,
-              survey));
-    }
     if (survey != null
         && !(survey.orderId().equals(orderId)
             && survey.customerId().equals(customerId)
@@ -78,24 +67,32 @@ public record HistoryCommit(
               "survey must match the commit's order, customer, account and time, was %s",
               survey));
     }
+    if (survey == null && (expectedCustomerVersion != 0L || expectedAccountVersion != 0L)) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "a skip carries no versions, was expectedCustomerVersion=%d"
+                  + " expectedAccountVersion=%d",
+              expectedCustomerVersion,
+              expectedAccountVersion));
+    }
   }
 
   /**
-   * A SURVEY commit.
+   * A survey request: records the survey if the snapshot's versions are still current.
    *
    * @param survey the survey to record; not null
    * @param snapshot the snapshot the decision was based on; not null
-   * @return the commit
+   * @return the request
    * @throws NullPointerException if an argument is null
    */
-  public static HistoryCommit survey(SurveyRecord survey, HistorySnapshot snapshot) {
+  public static CommitRequest survey(SurveyRecord survey, HistorySnapshot snapshot) {
     Objects.requireNonNull(survey, "survey");
     Objects.requireNonNull(snapshot, "snapshot");
-    return new HistoryCommit(
+    return new CommitRequest(
         survey.orderId(),
         survey.customerId(),
         survey.accountId(),
-        Outcome.SURVEY,
         survey.at(),
         survey,
         snapshot.customerVersion(),
@@ -103,25 +100,34 @@ public record HistoryCommit(
   }
 
   /**
-   * A SKIP commit: claims the order id only.
+   * A skip request: claims the order id only.
    *
    * @param orderId the order; not blank
    * @param customerId the customer; not blank
    * @param accountId the account, or null
    * @param decidedAt the decision time; not null
-   * @return the commit
+   * @return the request
    * @throws NullPointerException if a required argument is null
    * @throws IllegalArgumentException if an id is blank
    */
-  public static HistoryCommit skip(
+  public static CommitRequest skip(
       String orderId, String customerId, String accountId, Instant decidedAt) {
-    return new HistoryCommit(orderId, customerId, accountId, Outcome.SKIP, decidedAt, null, 0L, 0L);
+    return new CommitRequest(orderId, customerId, accountId, decidedAt, null, 0L, 0L);
   }
 
   /**
-   * The survey to record, for SURVEY commits.
+   * Whether this request records a survey (else it only claims the order id).
    *
-   * @return the survey, or empty for SKIP
+   * @return true for a survey request
+   */
+  public boolean isSurvey() {
+    return survey != null;
+  }
+
+  /**
+   * The survey to record.
+   *
+   * @return the survey, or empty for a skip
    */
   public Optional<SurveyRecord> surveyRecord() {
     return Optional.ofNullable(survey);

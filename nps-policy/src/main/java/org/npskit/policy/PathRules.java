@@ -1,10 +1,10 @@
-package org.npskit.policy.internal;
+package org.npskit.policy;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.npskit.policy.CategoryPath;
+import org.npskit.policy.internal.Checks;
 
 /**
  * Category rules keyed by path: the most specific (deepest) rule whose path is a segment prefix
@@ -13,7 +13,7 @@ import org.npskit.policy.CategoryPath;
  *
  * @param <V> the rule value
  */
-public final class PathRules<V> {
+final class PathRules<V> {
   private final Map<CategoryPath, V> rules;
 
   // The rules as parallel arrays, for a match loop without iterators or map look-ups.
@@ -39,7 +39,7 @@ public final class PathRules<V> {
    * @param <V> the rule value
    * @return empty rules
    */
-  public static <V> PathRules<V> empty() {
+  static <V> PathRules<V> empty() {
     return new PathRules<>(Map.of());
   }
 
@@ -52,7 +52,7 @@ public final class PathRules<V> {
    * @return new rules
    * @throws IllegalArgumentException if the path already has a different value
    */
-  public PathRules<V> with(CategoryPath path, V value, String describe) {
+  PathRules<V> with(CategoryPath path, V value, String describe) {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(value, "value");
     V old = rules.get(path);
@@ -72,7 +72,7 @@ public final class PathRules<V> {
    * @param category the category; not null
    * @return the value, or empty if no rule matches
    */
-  public Optional<V> match(CategoryPath category) {
+  Optional<V> match(CategoryPath category) {
     return Optional.ofNullable(matchOrNull(category));
   }
 
@@ -82,7 +82,7 @@ public final class PathRules<V> {
    * @param category the category; not null
    * @return the value, or null if no rule matches
    */
-  public V matchOrNull(CategoryPath category) {
+  V matchOrNull(CategoryPath category) {
     Objects.requireNonNull(category, "category");
     CategoryPath[] paths = this.paths;
     V best = null;
@@ -103,7 +103,7 @@ public final class PathRules<V> {
    *
    * @return the map
    */
-  public Map<CategoryPath, V> asMap() {
+  Map<CategoryPath, V> asMap() {
     return rules;
   }
 }

@@ -1,4 +1,4 @@
-package org.npskit.policy.internal;
+package org.npskit.policy;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -8,22 +8,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.npskit.policy.Decision;
-import org.npskit.policy.FrequencyCap;
-import org.npskit.policy.Money;
-import org.npskit.policy.OrderLine;
-import org.npskit.policy.Purchase;
-import org.npskit.policy.Reason;
-import org.npskit.policy.ReasonCode;
-import org.npskit.policy.SurveyPolicy;
+import org.npskit.policy.internal.Checks;
+import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.HistorySnapshot;
 import org.npskit.policy.spi.SurveyRecord;
 
 /**
- * The decision procedure of the contract, as a pure function of (purchase, policy, history
- * snapshot, now). Stateless and thread-safe.
+ * The decision procedure of the contract (steps 1 to 7 of {@code docs/policy.md}), as a pure
+ * function of (purchase, policy, history snapshot, now). The gate checks the order's currency
+ * against the thresholds before it loads the snapshot; this class assumes it. Stateless and
+ * thread-safe.
  */
-public final class RuleEngine {
+final class RuleEngine {
   private RuleEngine() {}
 
   /**
@@ -33,36 +29,37 @@ public final class RuleEngine {
    * @param policy the policy
    * @param history the snapshot of the contact history around {@code now}
    * @param now the decision time
-   * @return the decision and the survey to record for SURVEY
-   * @throws IllegalArgumentException if the order's currency has no threshold while thresholds
-   *     are set
+   * @return the decision and what to commit for it (nothing for a duplicate order)
    */
-  public static Evaluation evaluate(
+  static Evaluation evaluate(
       Purchase purchase, SurveyPolicy policy, HistorySnapshot history, Instant now) {
-    policy.requireThresholdsFor(purchase.currency());
     String orderId = purchase.orderId();
     String customerId = purchase.customerId();
+    // Step 1: an order is decided once.
     if (history.orderDecided()) {
-      return skipOnly(purchase, now,
-          new Reason(ReasonCode.DUPLICATE_ORDER, "order " + orderId + " was already decided"));
+      return new Evaluation(skipWithoutSubject(purchase, now,
+          new Reason(ReasonCode.DUPLICATE_ORDER, "order " + orderId + " was already decided")),
+          null);
     }
     // Messages are concatenated, not String.format-ted: the same text (every argument is shown
-    // with toString; instants through Checks.instant, which writes the same text), at a fraction
+    // with toString; instants through Checks.instantText, which writes the same text), at a fraction
     // of the cost.
     List<Reason> reasons = new ArrayList<>(4);
+    // Step 2: consent.
     if (!purchase.consent()) {
       reasons.add(new Reason(ReasonCode.NO_CONSENT, "the purchase carries no survey consent"));
     } else if (history.optedOut()) {
       reasons.add(new Reason(ReasonCode.NO_CONSENT,
           "customer " + customerId + " opted out of surveys"));
     }
+    // Step 3: holdout.
     if (StickyHash.inGroup(policy.holdoutSalt(), customerId, policy.holdoutRate())) {
       reasons.add(new Reason(ReasonCode.HOLDOUT,
           "customer " + customerId + " is in the holdout group (rate " + policy.holdoutRate()
               + ")"));
     }
 
-    // Step 4: line candidates. Each line's reasons are a bit mask (bit = LINE_CODES index).
+    // Step 4: line candidates. Each line's reasons are a mask of the *_BIT constants.
     List<OrderLine> lines = purchase.lines();
     int[] lineMasks = new int[lines.size()];
     OrderLine subject = null;
@@ -103,46 +100,46 @@ public final class RuleEngine {
 
     // Step 6: frequency.
     Instant eligibleAgainAt = null;
-    Instant[] customerTimes = Windows.sortedTimes(history.customerSurveys());
+    Instant[] customerTimes = FrequencyWindows.sortedTimes(history.customerSurveys());
     Duration cooldown =
         subject == null ? policy.customerCooldown() : policy.cooldownFor(subject.category());
-    Instant release = Windows.blockedUntil(customerTimes, now, 1, cooldown);
+    Instant release = FrequencyWindows.blockedUntil(customerTimes, now, 1, cooldown);
     if (release != null) {
       reasons.add(new Reason(ReasonCode.CUSTOMER_COOLDOWN,
           "customer " + customerId + " had a survey within the cooldown "
-              + Checks.duration(cooldown) + "; eligible again at " + Checks.instant(release)));
+              + Checks.durationText(cooldown) + "; eligible again at " + Checks.instantText(release)));
       eligibleAgainAt = latest(eligibleAgainAt, release);
     }
     Optional<FrequencyCap> customerCap = policy.maxSurveysPerCustomer();
     if (customerCap.isPresent()) {
       FrequencyCap cap = customerCap.get();
-      release = Windows.blockedUntil(customerTimes, now, cap.count(), cap.window());
+      release = FrequencyWindows.blockedUntil(customerTimes, now, cap.count(), cap.window());
       if (release != null) {
         reasons.add(new Reason(ReasonCode.CUSTOMER_CAP,
             "customer " + customerId + " reached the cap " + cap + "; eligible again at "
-                + Checks.instant(release)));
+                + Checks.instantText(release)));
         eligibleAgainAt = latest(eligibleAgainAt, release);
       }
     }
     if (purchase.accountId().isPresent()) {
       String accountId = purchase.accountId().get();
-      Instant[] accountTimes = Windows.sortedTimes(history.accountSurveys());
-      release = Windows.blockedUntil(accountTimes, now, 1, policy.accountCooldown());
+      Instant[] accountTimes = FrequencyWindows.sortedTimes(history.accountSurveys());
+      release = FrequencyWindows.blockedUntil(accountTimes, now, 1, policy.accountCooldown());
       if (release != null) {
         reasons.add(new Reason(ReasonCode.ACCOUNT_COOLDOWN,
             "account " + accountId + " had a survey within the cooldown "
-                + Checks.duration(policy.accountCooldown()) + "; eligible again at "
-                + Checks.instant(release)));
+                + Checks.durationText(policy.accountCooldown()) + "; eligible again at "
+                + Checks.instantText(release)));
         eligibleAgainAt = latest(eligibleAgainAt, release);
       }
       Optional<FrequencyCap> accountCap = policy.maxSurveysPerAccount();
       if (accountCap.isPresent()) {
         FrequencyCap cap = accountCap.get();
-        release = Windows.blockedUntil(accountTimes, now, cap.count(), cap.window());
+        release = FrequencyWindows.blockedUntil(accountTimes, now, cap.count(), cap.window());
         if (release != null) {
           reasons.add(new Reason(ReasonCode.ACCOUNT_CAP,
               "account " + accountId + " reached the cap " + cap + "; eligible again at "
-                  + Checks.instant(release)));
+                  + Checks.instantText(release)));
           eligibleAgainAt = latest(eligibleAgainAt, release);
         }
       }
@@ -152,8 +149,8 @@ public final class RuleEngine {
     if (responseRelease != null) {
       reasons.add(new Reason(ReasonCode.RESPONSE_COOLDOWN,
           "customer " + customerId + " responded within the response cooldown "
-              + Checks.duration(policy.responseCooldown()) + "; eligible again at "
-              + Checks.instant(responseRelease)));
+              + Checks.durationText(policy.responseCooldown()) + "; eligible again at "
+              + Checks.instantText(responseRelease)));
       eligibleAgainAt = latest(eligibleAgainAt, responseRelease);
     }
 
@@ -164,32 +161,37 @@ public final class RuleEngine {
               + ")"));
     }
 
+    String accountId = purchase.accountId().orElse(null);
     if (reasons.isEmpty()) {
       Decision decision = Decision.survey(
           orderId, customerId, subject, now, now.plus(policy.sendDelay()));
-      SurveyRecord record = new SurveyRecord(
-          orderId, customerId, purchase.accountId().orElse(null), subject.sku(), now);
-      return new Evaluation(decision, record);
+      SurveyRecord survey = new SurveyRecord(orderId, customerId, accountId, subject.sku(), now);
+      return new Evaluation(decision, CommitRequest.survey(survey, history));
     }
     return new Evaluation(
-        Decision.skip(orderId, customerId, reasons, subject, now, eligibleAgainAt), null);
+        Decision.skip(orderId, customerId, reasons, subject, now, eligibleAgainAt),
+        CommitRequest.skip(orderId, customerId, accountId, now));
   }
 
   /**
-   * A SKIP with one reason and no subject (duplicate order, history unavailable).
+   * A SKIP with one reason and no subject (a duplicate order, an unavailable history).
    *
    * @param purchase the purchase
    * @param now the decision time
    * @param reason the reason
-   * @return the evaluation
+   * @return the decision
    */
-  public static Evaluation skipOnly(Purchase purchase, Instant now, Reason reason) {
-    return new Evaluation(
-        Decision.skip(purchase.orderId(), purchase.customerId(), List.of(reason), null, now, null),
-        null);
+  static Decision skipWithoutSubject(Purchase purchase, Instant now, Reason reason) {
+    return Decision.skip(
+        purchase.orderId(), purchase.customerId(), List.of(reason), null, now, null);
   }
 
-  /** The line reasons in contract order; bit i of a line mask stands for LINE_CODES[i]. */
+  // A line's reasons as a bit mask: one bit per line reason, LINE_CODES[i] is bit 1 << i.
+  private static final int EXCLUDED_BIT = 1;
+  private static final int BELOW_MIN_LINE_VALUE_BIT = 1 << 1;
+  private static final int REPEAT_SUBJECT_BIT = 1 << 2;
+
+  /** The line reasons in contract order, indexed by the bit position of their *_BIT constant. */
   private static final ReasonCode[] LINE_CODES = {
     ReasonCode.EXCLUDED_CATEGORY, ReasonCode.BELOW_MIN_LINE_VALUE, ReasonCode.REPEAT_SUBJECT
   };
@@ -198,18 +200,18 @@ public final class RuleEngine {
       OrderLine line, Money value, SurveyPolicy policy, HistorySnapshot history, Instant now) {
     int mask = 0;
     if (policy.isExcluded(line.category())) {
-      mask |= 1;
+      mask |= EXCLUDED_BIT;
     }
     Optional<Money> minLine = policy.minLineValue(line.unitPrice().currency());
     if (minLine.isPresent() && value.isLessThan(minLine.get()) && !policy.isAlways(line)) {
-      mask |= 2;
+      mask |= BELOW_MIN_LINE_VALUE_BIT;
     }
     Duration window = policy.repeatSubjectWindow();
     if (!window.isZero()) {
       for (SurveyRecord s : history.customerSurveys()) {
         if (s.sku().equals(line.sku())
             && Duration.between(s.at(), now).abs().compareTo(window) < 0) {
-          mask |= 4;
+          mask |= REPEAT_SUBJECT_BIT;
           break;
         }
       }

@@ -1,4 +1,4 @@
-package org.npskit.policy.internal;
+package org.npskit.policy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.DigestException;
@@ -16,7 +16,7 @@ import java.util.Arrays;
  * concatenation per call); ASCII text is encoded into the buffer directly, other text through
  * {@link String#getBytes}, so the bytes hashed are always the UTF-8 encoding.
  */
-public final class StickyHash {
+final class StickyHash {
   private static final ThreadLocal<Hasher> HASHER = ThreadLocal.withInitial(Hasher::new);
 
   private StickyHash() {}
@@ -28,7 +28,7 @@ public final class StickyHash {
    * @param customerId the customer; not null
    * @return a fraction in [0, 1)
    */
-  public static double fraction(String salt, String customerId) {
+  static double fraction(String salt, String customerId) {
     return HASHER.get().fraction(salt, customerId);
   }
 
@@ -41,7 +41,7 @@ public final class StickyHash {
    * @param rate the group's rate in [0, 1]
    * @return true iff the fraction is below the rate
    */
-  public static boolean inGroup(String salt, String customerId, double rate) {
+  static boolean inGroup(String salt, String customerId, double rate) {
     if (rate <= 0.0) {
       return false;
     }
