@@ -21,7 +21,10 @@ import org.npskit.policy.Decision;
 import org.npskit.policy.SurveyPolicy;
 import org.slf4j.LoggerFactory;
 
-/** Runs the README examples and checks that their bodies are exactly the README snippets. */
+/**
+ * Runs the README examples (and the properties example of docs/policy.md) and checks that their
+ * bodies are exactly the snippets of those documents.
+ */
 class QuickStartExamplesTest {
   private static final Path ROOT = Path.of("..");
 
@@ -43,7 +46,7 @@ class QuickStartExamplesTest {
 
   @Test
   void propertiesExampleLoadsTheReadmeBlock() throws IOException {
-    String block = block(section("nps-policy: "), "properties").get(0);
+    String block = block(section("docs/policy.md", "Policy properties"), "properties").get(0);
     Properties p = new Properties();
     p.load(new StringReader(block));
     SurveyPolicy policy = QuickStartPolicy.fromProperties(p);
@@ -63,7 +66,8 @@ class QuickStartExamplesTest {
         read("nps-examples/src/main/java/org/npskit/examples/QuickStartCore.java")
             .replaceAll("\\s+", "");
     List<String> coreSnippets = block(section("nps-core: "), "java");
-    List<String> policySnippets = block(section("nps-policy: "), "java");
+    List<String> policySnippets = new ArrayList<>(block(section("nps-policy: "), "java"));
+    policySnippets.addAll(block(section("docs/policy.md", "Policy properties"), "java"));
     assertThat(coreSnippets).isNotEmpty();
     assertThat(policySnippets).hasSize(2);
     for (String s : coreSnippets) {
@@ -83,9 +87,14 @@ class QuickStartExamplesTest {
 
   /** The README section whose level-2 heading starts with the given text, up to the next one. */
   private static String section(String headingStart) throws IOException {
-    String readme = read("README.md");
+    return section("README.md", headingStart);
+  }
+
+  /** The same for another document of the repository. */
+  private static String section(String document, String headingStart) throws IOException {
+    String readme = read(document);
     int start = readme.indexOf("\n## " + headingStart);
-    assertThat(start).as("README section '%s'", headingStart).isNotNegative();
+    assertThat(start).as("%s section '%s'", document, headingStart).isNotNegative();
     int end = readme.indexOf("\n## ", start + 1);
     return readme.substring(start, end < 0 ? readme.length() : end);
   }

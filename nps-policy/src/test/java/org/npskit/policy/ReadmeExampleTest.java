@@ -11,7 +11,10 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.npskit.policy.memory.InMemoryContactHistory;
 
-/** The snippets of the README (nps-policy section), compiled and checked. */
+/**
+ * The nps-policy snippets, compiled and checked: the README's 30-second example and the
+ * properties example of docs/policy.md.
+ */
 class ReadmeExampleTest {
 
   @Test
