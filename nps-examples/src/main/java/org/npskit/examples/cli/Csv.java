@@ -16,7 +16,9 @@ import java.util.Locale;
 /**
  * An RFC 4180 reader: comma separated, fields optionally in double quotes (with {@code ""} for a
  * quote, commas and line breaks inside), CRLF or LF line ends, an optional UTF-8 byte order mark,
- * strict UTF-8. Every cell remembers the line it starts on. Stateless and thread-safe.
+ * strict UTF-8. Every cell remembers the line it starts on. Errors show a row or cell as its
+ * {@linkplain BadInputException#excerpt excerpt} only (it may be a free-text comment). Stateless
+ * and thread-safe.
  */
 final class Csv {
 

@@ -18,7 +18,8 @@ import org.npskit.policy.Purchase;
 /**
  * The orders CSV: one row per order line, the rows of an order consecutive, order-level fields
  * agreeing across them; a later non-adjacent group with a known order id is a redelivery.
- * Validated strictly; every error names file, line, column and value.
+ * Validated strictly; every error names file, line, column and value (values as excerpts, see
+ * {@link BadInputException#excerpt}).
  */
 final class Orders {
   private static final Pattern PRICE = Pattern.compile("[0-9]+(\\.[0-9]+)?");
@@ -104,11 +105,12 @@ final class Orders {
         for (String col : ORDER_LEVEL) {
           int c = t.column(col);
           if (c >= 0 && !cell(row, c).equals(cell(first, c))) {
+            String shownId = BadInputException.excerpt(id);
             String problem = col.equals("currency")
-                ? Text.f("mixed currencies in order %s: %s on line %d, %s here", id,
-                    cell(first, c), first.line(), cell(row, c))
-                : Text.f("%s of order %s must agree across its rows: \"%s\" on line %d", col, id,
-                    cell(first, c), first.line());
+                ? Text.f("mixed currencies in order %s: %s on line %d, %s here", shownId,
+                    cell(first, c), first.line(), BadInputException.excerpt(cell(row, c)))
+                : Text.f("%s of order %s must agree across its rows: \"%s\" on line %d", col,
+                    shownId, BadInputException.excerpt(cell(first, c)), first.line());
             throw t.error(row, c, problem);
           }
         }

@@ -48,7 +48,7 @@ final class PolicyFile {
           String l = lines.get(i).strip();
           if (l.startsWith(key) && (l.length() == key.length()
               || "=: \t".indexOf(l.charAt(key.length())) >= 0)) {
-            throw BadInputException.at(file, i + 1, 1, key, l, message);
+            throw BadInputException.atPolicyLine(file, i + 1, key, l, message);
           }
         }
       }

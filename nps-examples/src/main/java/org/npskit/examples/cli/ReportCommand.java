@@ -110,7 +110,8 @@ final class ReportCommand implements Command {
     List<String> groupKeys = new ArrayList<>(groups.keySet());
     List<Figures> groupFigs = new ArrayList<>();
     groups.forEach((k, c) -> groupFigs.add(c.figures(confidence, method,
-        weightNote + "group " + by.orElseThrow() + "=\"" + k + "\"")));
+        weightNote + "group " + by.orElseThrow() + "=\"" + BadInputException.excerpt(k)
+            + "\"")));
     List<String> periodKeys = periods.keySet().stream().map(LocalDate::toString).toList();
     List<Figures> periodFigs = new ArrayList<>();
     periods.forEach((k, c) -> periodFigs.add(c.figures(confidence, method,

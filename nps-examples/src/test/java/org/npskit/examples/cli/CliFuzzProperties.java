@@ -17,7 +17,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -34,7 +36,9 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * Unicode, wrong field counts, invalid UTF-8) and arbitrary argument lists for every command.
  * Invariant (the CLI contract): exit 0 with output, or exit 2 with a message on stderr and
  * nothing on stdout; never exit 1, never a stack trace. With {@code --store}, a rejected file
- * leaves the contact history exactly as it was.
+ * leaves the contact history exactly as it was. Free-text comments (written quoted, or raw so
+ * that their commas, quotes and line breaks break the file) are personal data: no message on
+ * stderr quotes one that is longer than {@value BadInputException#EXCERPT_LENGTH} characters.
  */
 class CliFuzzProperties {
   private static final Path DIR = tempDir();
@@ -96,8 +100,31 @@ class CliFuzzProperties {
     return p;
   }
 
-  /** Renders rows as CSV: some cells quoted, LF or CRLF, maybe a BOM or a short last row. */
-  static String csv(List<String> header, List<List<String>> rows, int style) {
+  /**
+   * No message on stderr quotes a whole free-text cell longer than the excerpt a message may show.
+   */
+  static void revealsNoFreeText(Run r, List<String> args, List<String> freeText) {
+    for (String text : freeText) {
+      if (text.codePointCount(0, text.length()) > BadInputException.EXCERPT_LENGTH) {
+        assertThat(r.err()).as("stderr of %s", args).doesNotContain(text);
+      }
+    }
+  }
+
+  /** A generated file and the free-text cells (comments) written into it. */
+  record Generated(String text, List<String> freeText) {
+    static Generated of(String text) {
+      return new Generated(text, List.of());
+    }
+  }
+
+  /**
+   * Renders rows as CSV: some cells quoted, LF or CRLF, maybe a BOM or a short last row, and
+   * maybe the free-text columns' cells written raw (never quoted, so a comma, quote or line
+   * break in them breaks the row).
+   */
+  static String csv(List<String> header, List<List<String>> rows, int style,
+      Set<Integer> freeText) {
     StringBuilder sb = new StringBuilder((style & 4) != 0 ? "\uFEFF" : "");
     String eol = (style & 1) != 0 ? "\r\n" : "\n";
     List<List<String>> all = new ArrayList<>();
@@ -109,9 +136,11 @@ class CliFuzzProperties {
         cells = cells.subList(0, cells.size() - 1);
       }
       List<String> rendered = new ArrayList<>();
-      for (String c : cells) {
-        boolean quote = (style & 2) != 0 || c.contains(",") || c.contains("\"")
-            || c.contains("\n") || c.contains("\r");
+      for (int k = 0; k < cells.size(); k++) {
+        String c = cells.get(k);
+        boolean raw = i > 0 && (style & 16) != 0 && freeText.contains(k);
+        boolean quote = !raw && ((style & 2) != 0 || c.contains(",") || c.contains("\"")
+            || c.contains("\n") || c.contains("\r"));
         rendered.add(quote ? "\"" + c.replace("\"", "\"\"") + "\"" : c);
       }
       sb.append(String.join(",", rendered)).append(eol);
@@ -119,12 +148,31 @@ class CliFuzzProperties {
     return sb.toString();
   }
 
-  /** A column: its header, the valid cells, and broken cells to plant in a valid file. */
-  record Column(String name, Arbitrary<String> good, Arbitrary<String> nasty) {}
+  /**
+   * A column: its header, the valid cells, broken cells to plant in a valid file, and whether it
+   * holds free text (personal data that messages must not quote whole).
+   */
+  record Column(String name, Arbitrary<String> good, Arbitrary<String> nasty, boolean freeText) {}
 
   private static Column column(String name, Arbitrary<String> good, String... nasty) {
     return new Column(name, good, Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.of(nasty)),
-        Tuple.of(1, Arbitraries.strings().all().ofMaxLength(6))));
+        Tuple.of(1, Arbitraries.strings().all().ofMaxLength(6))), false);
+  }
+
+  /** Free-text comments: mostly longer than a message's excerpt, with commas, quotes, breaks. */
+  private static Arbitrary<String> comments() {
+    return Arbitraries.frequencyOf(
+        Tuple.of(4, Arbitraries.strings().withCharRange('a', 'z')
+            .withChars(' ', ' ', ',', ';', '"', '\'', '\n', '\r', '\u00E9', '\u4E2D')
+            .ofMinLength(1).ofMaxLength(60)),
+        Tuple.of(2, Arbitraries.of("Anna Smit, 06-12345678: the courier was rude",
+            "he said \"never again\" and left, twice", "\uD83D\uDE00 great, fast \uD83D\uDE00 delivery",
+            "two\nlines of text, and a third\r\nhere", "ends in a quote, see \"")),
+        Tuple.of(1, Arbitraries.strings().withCharRange('a', 'z').ofMaxLength(20)));
+  }
+
+  private static Column comment(String name) {
+    return new Column(name, comments(), comments(), true);
   }
 
   /** One broken cell planted in a generated file. */
@@ -134,7 +182,7 @@ class CliFuzzProperties {
    * A CSV file: mostly all columns in any order, sometimes a random choice of them (missing and
    * repeated columns); valid rows with up to two broken cells planted anywhere.
    */
-  private static Arbitrary<String> table(List<Column> columns, int maxRows) {
+  private static Arbitrary<Generated> table(List<Column> columns, int maxRows) {
     List<Integer> all = java.util.stream.IntStream.range(0, columns.size()).boxed().toList();
     Arbitrary<List<Integer>> picked = Arbitraries.frequencyOf(
         Tuple.of(4, Arbitraries.shuffle(all)),
@@ -148,8 +196,10 @@ class CliFuzzProperties {
       Arbitrary<Mutation> mutation = Arbitraries.integers().between(0, used.size() - 1)
           .flatMap(c -> Combinators.combine(Arbitraries.integers().between(0, maxRows - 1),
               used.get(c).nasty()).as((r, v) -> new Mutation(r, c, v)));
+      Set<Integer> freeText = java.util.stream.IntStream.range(0, used.size())
+          .filter(k -> used.get(k).freeText()).boxed().collect(Collectors.toSet());
       return Combinators.combine(row.list().ofMaxSize(maxRows), mutation.list().ofMaxSize(2),
-          Arbitraries.integers().between(0, 15))
+          Arbitraries.integers().between(0, 31))
           .as((rows, mutations, style) -> {
             List<List<String>> cells = new ArrayList<>();
             rows.forEach(r -> cells.add(new ArrayList<>(r)));
@@ -158,7 +208,11 @@ class CliFuzzProperties {
                 cells.get(m.row()).set(m.column(), m.value());
               }
             }
-            return csv(header, cells, style);
+            List<String> texts = new ArrayList<>();
+            for (List<String> r : cells) {
+              freeText.forEach(k -> texts.add(r.get(k)));
+            }
+            return new Generated(csv(header, cells, style, freeText), List.copyOf(texts));
           });
     });
   }
@@ -171,7 +225,7 @@ class CliFuzzProperties {
   };
 
   @Provide
-  Arbitrary<String> responsesFile() {
+  Arbitrary<Generated> responsesFile() {
     Column score = column("score", Arbitraries.integers().between(0, 10).map(String::valueOf),
         "-1", "11", "1e1", "07", " 7 ", "10.0", "+5", "\u0663", "");
     Column at = column("answered_at", Arbitraries.of("2026-03-02T12:00:00Z",
@@ -181,10 +235,15 @@ class CliFuzzProperties {
         "1e154", "1e200", "1e-320", "1e-151", "NaN", "Infinity", "0x1p3", "");
     Column word = column("channel", Arbitraries.of("web", "store", "app"), "", " ", "a,b",
         "say \"hi\"", "two\nlines", "\u00E9\u4E2D\uD83D\uDE00");
-    Arbitrary<String> file = table(List.of(score, at, word, weight), 8);
-    return Arbitraries.frequencyOf(Tuple.of(8, file),
-        Tuple.of(1, Arbitraries.strings().all().ofMaxLength(40)),
-        Tuple.of(1, Arbitraries.of("", "\uFEFF", "score\n", "\"score\n1", "score\n\"1\"x\n")));
+    Arbitrary<Generated> file = table(List.of(score, at, word, weight, comment("comment")), 8);
+    // A comment whose opening quote is never closed: the rest of the file is one field.
+    Arbitrary<Generated> unclosed = Combinators.combine(file, comments())
+        .as((f, c) -> new Generated(f.text() + "9,\"" + c + "\n10,web\n",
+            List.of(c, c + "\n10,web\n")));
+    return Arbitraries.frequencyOf(Tuple.of(8, file), Tuple.of(1, unclosed),
+        Tuple.of(1, Arbitraries.strings().all().ofMaxLength(40).map(Generated::of)),
+        Tuple.of(1, Arbitraries.of("", "\uFEFF", "score\n", "\"score\n1", "score\n\"1\"x\n")
+            .map(Generated::of)));
   }
 
   private static String[] concat(String[] a, String... b) {
@@ -214,13 +273,13 @@ class CliFuzzProperties {
   @Provide
   Arbitrary<List<String>> reportOptions() {
     return options(List.of(
-        option("by", "channel", "score", "missing", ""),
+        option("by", "channel", "score", "missing", "", "comment"),
         option("period", "day", "week", "month", "quarter", "year"),
         option("zone", "UTC", "+18:00", "-18:00", "Europe/Amsterdam", "Mars/Base", ""),
         option("scale", "0-10", "1-10", "2-9"),
         option("confidence", CONFIDENCES),
         option("method", "adjusted-wald", "wald", "tango", "bayes"),
-        option("weight", "w", "missing"),
+        option("weight", "w", "missing", "comment"),
         option("min-sample", "30", "0", "-1", "2.5", "1e10", "x"),
         flag("skip-invalid"),
         option("format", "text", "json", "xml"),
@@ -230,23 +289,28 @@ class CliFuzzProperties {
 
   @Property(tries = 500)
   void reportOnAnyResponsesFileFollowsTheExitContract(
-      @ForAll("responsesFile") String csv, @ForAll("reportOptions") List<String> options,
+      @ForAll("responsesFile") Generated csv, @ForAll("reportOptions") List<String> options,
       @ForAll boolean breakUtf8) {
     List<String> args = new ArrayList<>(List.of("report"));
     args.addAll(options);
-    args.add(write("responses.csv", csv, breakUtf8).toString());
-    followsTheExitContract(run(args), args);
+    args.add(write("responses.csv", csv.text(), breakUtf8).toString());
+    Run r = run(args);
+    followsTheExitContract(r, args);
+    revealsNoFreeText(r, args, csv.freeText());
   }
 
   @Property(tries = 250)
   void compareOnAnyResponsesFilesFollowsTheExitContract(
-      @ForAll("responsesFile") String a, @ForAll("responsesFile") String b,
+      @ForAll("responsesFile") Generated a, @ForAll("responsesFile") Generated b,
       @ForAll("compareOptions") List<String> options) {
     List<String> args = new ArrayList<>(List.of("compare"));
     args.addAll(options);
-    args.add(write("a.csv", a, false).toString());
-    args.add(write("b.csv", b, false).toString());
-    followsTheExitContract(run(args), args);
+    args.add(write("a.csv", a.text(), false).toString());
+    args.add(write("b.csv", b.text(), false).toString());
+    Run r = run(args);
+    followsTheExitContract(r, args);
+    revealsNoFreeText(r, args, a.freeText());
+    revealsNoFreeText(r, args, b.freeText());
   }
 
   @Provide
@@ -257,7 +321,7 @@ class CliFuzzProperties {
   }
 
   @Provide
-  Arbitrary<String> ordersFile() {
+  Arbitrary<Generated> ordersFile() {
     return table(List.of(
         column("order_id", Arbitraries.of("O-1", "O-2", "O-3"), "", " ", "x".repeat(256),
             "\u0000", "\uD83D\uDE00"),
@@ -274,7 +338,8 @@ class CliFuzzProperties {
         column("quantity", Arbitraries.of("1", "2"), "0", "999999999", "2147483648", "-1", ""),
         column("currency", Arbitraries.of("EUR"), "USD", "eur", "XXX", "ZZZ", ""),
         column("services", Arbitraries.of("", "INSTALLATION"), "a;;b", ";"),
-        column("consent", Arbitraries.of("", "true", "false"), "maybe")), 6);
+        column("consent", Arbitraries.of("", "true", "false"), "maybe"),
+        comment("note")), 6);
   }
 
   @Provide
@@ -298,24 +363,26 @@ class CliFuzzProperties {
 
   @Property(tries = 400)
   void decideOnAnyOrdersAndPolicyFollowsTheExitContract(
-      @ForAll("ordersFile") String orders, @ForAll("policyFile") String policy,
+      @ForAll("ordersFile") Generated orders, @ForAll("policyFile") String policy,
       @ForAll boolean json) {
     List<String> args = new ArrayList<>(List.of("decide", "--no-progress", "--policy",
         write("policy.properties", policy, false).toString()));
     if (json) {
       args.add("--format=json");
     }
-    args.add(write("orders.csv", orders, false).toString());
-    followsTheExitContract(run(args), args);
+    args.add(write("orders.csv", orders.text(), false).toString());
+    Run r = run(args);
+    followsTheExitContract(r, args);
+    revealsNoFreeText(r, args, orders.freeText());
   }
 
   @Property(tries = 150)
   void aRejectedOrdersFileLeavesTheStoreAsItWas(
-      @ForAll("ordersFile") String orders, @ForAll("policyFile") String policy) {
+      @ForAll("ordersFile") Generated orders, @ForAll("policyFile") String policy) {
     String before = dump(STORE);
     List<String> args = List.of("decide", "--no-progress", "--store", STORE, "--policy",
         write("policy.properties", policy, false).toString(),
-        write("orders.csv", orders, false).toString());
+        write("orders.csv", orders.text(), false).toString());
     Run r = run(args);
     followsTheExitContract(r, args);
     if (r.exit() == 2) {

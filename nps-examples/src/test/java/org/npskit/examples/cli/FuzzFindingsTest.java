@@ -42,7 +42,7 @@ class FuzzFindingsTest {
     // TimeBucket threw DateTimeException for Instant.MAX.
     Path f = write("r.csv", "score,answered_at\n9,+1000000000-12-31T23:59:59Z\n");
     assertThat(badInput("report", "--period", "day", f.toString()).err())
-        .startsWith(f + ":2:2 (answered_at): value \"+1000000000-12-31T23:59:59Z\"");
+        .startsWith(f + ":2:2 (answered_at): value \"+1000000000-12-31T23...\"");
   }
 
   @Test
@@ -76,7 +76,7 @@ class FuzzFindingsTest {
     // +10000: DateTimeException / ArithmeticException; now the cell is named.
     Path far = write("o2.csv", ORDERS_HEADER + "O-1,K-1,+10000-01-01T00:00:00Z,TV,tv,500,1,EUR\n");
     assertThat(badInput("decide", "--policy", policy.toString(), far.toString()).err())
-        .startsWith(far + ":2:3 (ordered_at): value \"+10000-01-01T00:00:00Z\"")
+        .startsWith(far + ":2:3 (ordered_at): value \"+10000-01-01T00:00:0...\"")
         .contains("orderedAt must be between");
   }
 

@@ -1,28 +1,35 @@
 package org.npskit.examples.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** Passwords never reach a message about a --store URL. */
+/** User names and passwords never reach a message about a --store URL. */
 class StoreUrlsTest {
+
   @Test
-  void passwordParametersAreRedacted() {
-    assertThat(StoreUrls.redact("jdbc:postgresql://db:5432/shop?user=u&password=p%40ss&ssl=true"))
-        .isEqualTo("jdbc:postgresql://db:5432/shop?user=u&password=***&ssl=true");
-    assertThat(StoreUrls.redact("jdbc:h2:tcp://h/x;USER=sa;PASSWORD=secret;MODE=PostgreSQL"))
-        .isEqualTo("jdbc:h2:tcp://h/x;USER=sa;PASSWORD=***;MODE=PostgreSQL");
+  void aUrlThatIsNotJdbcIsShownWithoutItsUserInfo() {
+    assertThatThrownBy(() -> StoreUrls.open("postgresql://bob:secret@db/shop"))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith("--store: \"postgresql://***:***@db/shop\" is not a JDBC URL")
+        .hasMessageNotContaining("secret").hasMessageNotContaining("bob");
   }
 
   @Test
-  void userInfoPasswordsAreRedacted() {
-    assertThat(StoreUrls.redact("jdbc:postgresql://npskit:secret@db:5432/shop"))
-        .isEqualTo("jdbc:postgresql://npskit:***@db:5432/shop");
+  void aUrlNoDriverAcceptsIsShownWithoutItsCredentialParameters() {
+    assertThatThrownBy(() -> StoreUrls.open("jdbc:mysql://db/shop?user=bob&password=hunter2"))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage("--store: no bundled JDBC driver accepts \"jdbc:mysql://db/shop?user=***"
+            + "&password=***\" (the jar bundles the PostgreSQL and H2 drivers)");
   }
 
   @Test
-  void urlsWithoutPasswordsStayAsTheyAre() {
-    String url = "jdbc:h2:file:./nps-history";
-    assertThat(StoreUrls.redact(url)).isEqualTo(url);
+  void anUnreachableDatabaseIsNamedWithoutItsCredentials() {
+    assertThatThrownBy(() -> StoreUrls.open(
+        "jdbc:h2:tcp://localhost:1/shop;USER=bob;PASSWORD=hunter2"))
+        .isInstanceOf(StoreUnavailableException.class)
+        .hasMessageStartingWith("--store jdbc:h2:tcp://localhost:1/shop;USER=***;PASSWORD=***: "
+            + "contact history unreachable: ")
+        .hasMessageNotContaining("hunter2").hasMessageNotContaining("bob");
   }
 }
