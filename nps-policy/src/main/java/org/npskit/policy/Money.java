@@ -75,6 +75,23 @@ public record Money(BigDecimal amount, Currency currency) {
     return new Money(value, currency(currencyCode));
   }
 
+  /**
+   * Money from an amount and an ISO 4217 code, e.g. {@code Money.of(row.getBigDecimal("price"),
+   * "EUR")}: the amount keeps its digits and scale.
+   *
+   * @param amount the amount; not null, not negative, at most {@value #MAX_SCALE} decimals
+   * @param currencyCode a three-letter ISO 4217 code; not null
+   * @return the money
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the amount is negative or has too many decimals, or the
+   *     code is unknown
+   */
+  public static Money of(BigDecimal amount, String currencyCode) {
+    Objects.requireNonNull(amount, "amount");
+    Objects.requireNonNull(currencyCode, "currencyCode");
+    return new Money(amount, currency(currencyCode));
+  }
+
   static Currency currency(String code) {
     if (!code.matches("[A-Z]{3}")) {
       throw new IllegalArgumentException(

@@ -1,6 +1,5 @@
 package org.npskit.policy;
 
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Objects;
@@ -55,16 +54,21 @@ public record OrderLine(
    * @param category the category path text; see {@link CategoryPath#parse}
    * @param unitPrice the unit price; not null
    * @param quantity at least 1
-   * @param services services sold with the line
+   * @param services services sold with the line; not null, no null element
    * @return the line
-   * @throws NullPointerException if an argument is null
+   * @throws NullPointerException if an argument or a service is null; the message names it
+   *     ({@code category}, {@code services}, {@code services[i]})
    * @throws IllegalArgumentException if an argument is invalid
    */
   public static OrderLine of(
       String sku, String category, Money unitPrice, int quantity, String... services) {
-    return new OrderLine(
-        sku, CategoryPath.parse(category), unitPrice, quantity,
-        Set.copyOf(Arrays.asList(services)));
+    Objects.requireNonNull(category, "category");
+    Objects.requireNonNull(services, "services");
+    Set<String> set = new LinkedHashSet<>();
+    for (int i = 0; i < services.length; i++) {
+      set.add(Objects.requireNonNull(services[i], "services[" + i + "]"));
+    }
+    return new OrderLine(sku, CategoryPath.parse(category), unitPrice, quantity, set);
   }
 
   /**

@@ -4,10 +4,18 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Properties;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.npskit.policy.internal.Checks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code java.util.Properties} side of the policy properties contract: which keys count (those
@@ -21,6 +29,10 @@ import org.npskit.policy.internal.Checks;
 final class PolicyPropertiesReader {
   /** The key prefix. */
   static final String PREFIX = "nps.policy.";
+
+  private static final Logger LOG = LoggerFactory.getLogger(SurveyPolicy.class);
+  private static final String BOM = "\uFEFF";
+  private static final Pattern DIGITS = Pattern.compile("\\d+");
 
   private PolicyPropertiesReader() {}
 
@@ -38,37 +50,101 @@ final class PolicyPropertiesReader {
   }
 
   /**
-   * Hands every {@code nps.policy.*} key to {@code setting}, in key order.
+   * The properties as a map of texts.
    *
    * @param properties the properties
+   * @return every key (also keys outside the prefix) with its text
+   */
+  static Map<String, String> texts(Properties properties) {
+    Map<String, String> texts = new TreeMap<>();
+    for (String key : properties.stringPropertyNames()) {
+      texts.put(key, properties.getProperty(key));
+    }
+    return texts;
+  }
+
+  /**
+   * A map of settings as texts: a {@link Collection} or array as its elements joined by {@code ",
+   * "}, anything else (a {@code String}, a number, a {@code Duration}) by {@code String.valueOf}.
+   *
+   * @param map the settings
+   * @return every key with its text
+   * @throws NullPointerException if a key is null
+   * @throws IllegalArgumentException naming the key, when a value under the prefix is null
+   */
+  static Map<String, String> texts(Map<String, ?> map) {
+    Map<String, String> texts = new TreeMap<>();
+    for (Map.Entry<String, ?> e : map.entrySet()) {
+      String key = Objects.requireNonNull(e.getKey(), "key");
+      if (e.getValue() == null && normalize(key).startsWith(PREFIX)) {
+        throw new IllegalArgumentException(Checks.format("%s has no value (null)", key));
+      }
+      texts.put(key, text(e.getValue()));
+    }
+    return texts;
+  }
+
+  /**
+   * Hands every {@code nps.policy.*} key to {@code setting}, in key order, with its trimmed value;
+   * logs one warning when there is none.
+   *
+   * @param texts the settings as texts
    * @param setting what each key sets
    * @throws IllegalArgumentException naming the full key and the value, when {@code setting}
    *     rejects one
    */
-  static void forEach(Properties properties, Setting setting) {
-    for (String fullKey : new TreeSet<>(properties.stringPropertyNames())) {
-      if (!fullKey.startsWith(PREFIX)) {
-        continue;
-      }
-      String value = properties.getProperty(fullKey).trim();
-      try {
-        setting.apply(fullKey.substring(PREFIX.length()), value);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            Checks.format("%s=%s: %s", fullKey, value, e.getMessage()), e);
+  static void forEach(Map<String, String> texts, Setting setting) {
+    Map<String, String> policyKeys = new TreeMap<>();
+    for (Map.Entry<String, String> e : texts.entrySet()) {
+      String key = normalize(e.getKey());
+      if (key.startsWith(PREFIX)) {
+        policyKeys.put(key, e.getValue() == null ? "" : e.getValue());
       }
     }
+    if (policyKeys.isEmpty()) {
+      LOG.warn("no key under {} among the {} keys given: the policy has every default"
+          + " (a misspelt prefix?)", PREFIX, texts.size());
+    }
+    for (Map.Entry<String, String> e : policyKeys.entrySet()) {
+      String fullKey = e.getKey();
+      String value = e.getValue().trim();
+      try {
+        setting.apply(fullKey.substring(PREFIX.length()), value);
+      } catch (IllegalArgumentException ex) {
+        throw new IllegalArgumentException(
+            Checks.format("%s=%s: %s", fullKey, value, ex.getMessage()), ex);
+      }
+    }
+  }
+
+  /** A key without the byte-order mark a UTF-8 file may start with. */
+  private static String normalize(String key) {
+    return key.startsWith(BOM) ? key.substring(BOM.length()) : key;
+  }
+
+  private static String text(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Collection<?> c) {
+      return c.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    }
+    if (value instanceof Object[] array) {
+      return Arrays.stream(array).map(String::valueOf).collect(Collectors.joining(", "));
+    }
+    return String.valueOf(value);
   }
 
   /**
    * The value of a key as written in the properties (trimmed), for messages about it.
    *
-   * @param properties the properties
+   * @param texts the settings as texts
    * @param key the key without the prefix
    * @return {@code nps.policy.<key>=<value>}, the value empty when the key is absent
    */
-  static String quote(Properties properties, String key) {
-    return PREFIX + key + "=" + properties.getProperty(PREFIX + key, "").trim();
+  static String quote(Map<String, String> texts, String key) {
+    String value = texts.getOrDefault(PREFIX + key, texts.get(BOM + PREFIX + key));
+    return PREFIX + key + "=" + (value == null ? "" : value.trim());
   }
 
   static Duration duration(String value) {
@@ -99,6 +175,10 @@ final class PolicyPropertiesReader {
   }
 
   static String[] list(String value) {
+    if (value.indexOf(';') >= 0) {
+      throw new IllegalArgumentException(
+          "';' does not separate list elements: separate them with ','");
+    }
     List<String> out = new ArrayList<>();
     for (String part : value.split(",", -1)) {
       if (part.isBlank()) {
@@ -115,7 +195,11 @@ final class PolicyPropertiesReader {
       String[] amountAndCurrency = part.split("\\s+");
       if (amountAndCurrency.length != 2) {
         throw new IllegalArgumentException(
-            Checks.format("money must be 'AMOUNT CURRENCY' such as '100 EUR', was '%s'", part));
+            Checks.format("money must be 'AMOUNT CURRENCY' such as '100 EUR', was '%s'%s", part,
+                DIGITS.matcher(part).matches()
+                    ? " (',' separates amounts, one per currency: write decimals with '.' as in"
+                        + " '100.00 EUR')"
+                    : ""));
       }
       out.add(Money.of(amountAndCurrency[0], amountAndCurrency[1]));
     }

@@ -2,6 +2,7 @@ package org.npskit.policy;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
@@ -189,15 +190,15 @@ public final class Purchase {
     }
 
     /**
-     * Sets the business account.
+     * Sets the business account, or none: mapping code can pass a nullable column as it is.
      *
-     * @param accountId the account id; not blank
+     * @param accountId the account id, not blank; or null for a purchase without account (the
+     *     default)
      * @return this builder
-     * @throws NullPointerException if {@code accountId} is null
      * @throws IllegalArgumentException if {@code accountId} is blank
      */
     public Builder accountId(String accountId) {
-      this.accountId = Checks.notBlank(accountId, "accountId");
+      this.accountId = accountId == null ? null : Checks.notBlank(accountId, "accountId");
       return this;
     }
 
@@ -216,16 +217,17 @@ public final class Purchase {
     }
 
     /**
-     * Sets the delivery time.
+     * Sets the delivery time, or none (not delivered yet: the order time is the event time).
      *
-     * @param deliveredAt the delivery time; not null, in years 1 to 9999 (UTC)
+     * @param deliveredAt the delivery time in years 1 to 9999 (UTC); or null for none (the
+     *     default)
      * @return this builder
-     * @throws NullPointerException if {@code deliveredAt} is null
      * @throws IllegalArgumentException if {@code deliveredAt} is before year 1 or after year 9999
      *     (UTC)
      */
     public Builder deliveredAt(Instant deliveredAt) {
-      this.deliveredAt = Checks.inTimeRange(deliveredAt, "deliveredAt");
+      this.deliveredAt =
+          deliveredAt == null ? null : Checks.inTimeRange(deliveredAt, "deliveredAt");
       return this;
     }
 
@@ -238,6 +240,24 @@ public final class Purchase {
      */
     public Builder line(OrderLine line) {
       lines.add(Objects.requireNonNull(line, "line"));
+      return this;
+    }
+
+    /**
+     * Adds lines, in the collection's iteration order.
+     *
+     * @param lines the lines; not null, no null element
+     * @return this builder
+     * @throws NullPointerException if {@code lines} or an element is null (the message names
+     *     {@code lines[i]})
+     */
+    public Builder lines(Collection<OrderLine> lines) {
+      Objects.requireNonNull(lines, "lines");
+      int i = 0;
+      for (OrderLine line : lines) {
+        this.lines.add(Objects.requireNonNull(line, "lines[" + i + "]"));
+        i++;
+      }
       return this;
     }
 

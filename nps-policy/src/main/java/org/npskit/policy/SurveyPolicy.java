@@ -113,7 +113,9 @@ public final class SurveyPolicy {
 
   /**
    * Reads a policy from properties: keys under {@code nps.policy.} (see the policy properties
-   * contract); keys outside the prefix are ignored.
+   * contract); keys outside the prefix are ignored, and a byte-order mark before the first key
+   * (a UTF-8 file saved with one) is not part of it. When no key has the prefix, one warning is
+   * logged (a misspelt prefix leaves every default in place).
    *
    * @param properties the properties; not null
    * @return the policy
@@ -123,16 +125,38 @@ public final class SurveyPolicy {
    */
   public static SurveyPolicy fromProperties(Properties properties) {
     Objects.requireNonNull(properties, "properties");
+    return read(PolicyPropertiesReader.texts(properties));
+  }
+
+  /**
+   * Reads a policy from a map of the same keys as {@link #fromProperties(Properties)}, for
+   * configuration that arrives as a map (a framework's bound properties, YAML). Values are
+   * strings as in a properties file, or: a {@code Collection} or array for a list key (its
+   * elements joined with {@code ", "}), a number for a rate, a {@code Duration}; anything else is
+   * read through {@code String.valueOf}.
+   *
+   * @param settings the settings; not null, no null key
+   * @return the policy
+   * @throws NullPointerException if {@code settings} or a key is null
+   * @throws IllegalArgumentException as {@link #fromProperties(Properties)}, and for a null value
+   *     under the prefix
+   */
+  public static SurveyPolicy fromProperties(Map<String, ?> settings) {
+    Objects.requireNonNull(settings, "settings");
+    return read(PolicyPropertiesReader.texts(settings));
+  }
+
+  private static SurveyPolicy read(Map<String, String> texts) {
     Builder builder = builder();
-    PolicyPropertiesReader.forEach(properties, builder::set);
+    PolicyPropertiesReader.forEach(texts, builder::set);
     try {
       return builder.build();
     } catch (IllegalArgumentException e) {
       // build() checks one rule that spans keys: no path both excluded and "always".
       throw new IllegalArgumentException(
           Checks.format("%s and %s: %s",
-              PolicyPropertiesReader.quote(properties, "exclude-categories"),
-              PolicyPropertiesReader.quote(properties, "always-categories"), e.getMessage()), e);
+              PolicyPropertiesReader.quote(texts, "exclude-categories"),
+              PolicyPropertiesReader.quote(texts, "always-categories"), e.getMessage()), e);
     }
   }
 
@@ -418,9 +442,17 @@ public final class SurveyPolicy {
             + " accountCap=%s, responseCooldown=%s, repeatSubjectWindow=%s, sampling=%s/'%s',"
             + " holdout=%s/'%s', sendDelay=%s, storeFailure=%s]",
         minOrderValue.values(), minLineValue.values(), excludeCategories(), alwaysCategories(),
-        alwaysServices, customerCooldown, categoryCooldowns.asMap(), customerCap, accountCooldown,
-        accountCap, responseCooldown, repeatSubjectWindow, samplingRate, samplingSalt, holdoutRate,
-        holdoutSalt, sendDelay, storeFailure.propertyValue());
+        alwaysServices, Checks.durationText(customerCooldown), categoryCooldownTexts(),
+        customerCap, Checks.durationText(accountCooldown), accountCap,
+        Checks.durationText(responseCooldown), Checks.durationText(repeatSubjectWindow),
+        samplingRate, samplingSalt, holdoutRate, holdoutSalt, Checks.durationText(sendDelay),
+        storeFailure.propertyValue());
+  }
+
+  private Map<CategoryPath, String> categoryCooldownTexts() {
+    Map<CategoryPath, String> texts = new LinkedHashMap<>();
+    categoryCooldowns.asMap().forEach((path, d) -> texts.put(path, Checks.durationText(d)));
+    return texts;
   }
 
   /**
