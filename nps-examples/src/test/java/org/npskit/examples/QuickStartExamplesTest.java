@@ -81,6 +81,20 @@ class QuickStartExamplesTest {
     assertThat(Instant.parse("2026-02-27T12:00:00Z")).isNotNull();
   }
 
+  @Test
+  void theHostTestSnippetIsPartOfTheSampleHostTest() throws IOException {
+    String test = squash(read(
+        "nps-examples/src/test/java/org/npskit/examples/shop/OrderServiceTest.java"));
+    List<String> snippets = block(section("nps-test: "), "java");
+    assertThat(snippets).hasSize(1);
+    // The README shows the fields and the start of one test; each paragraph stands in the class.
+    List<String> paragraphs = List.of(snippets.get(0).split("\n\\s*\n"));
+    assertThat(paragraphs).hasSize(3);
+    for (String paragraph : paragraphs) {
+      assertThat(test).contains(squash(paragraph));
+    }
+  }
+
   private static String read(String path) throws IOException {
     return Files.readString(ROOT.resolve(path), StandardCharsets.UTF_8);
   }
