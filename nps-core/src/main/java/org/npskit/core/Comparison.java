@@ -12,7 +12,11 @@ import org.npskit.core.internal.NormalDistribution;
  * IntervalMethod#WALD} the standard error is sqrt(SE_A^2 + SE_B^2) and the interval is centred on
  * the raw difference. With {@link IntervalMethod#ADJUSTED_WALD} the standard error, z, p and the
  * interval come from the pseudo-count-adjusted counts of both sides and the interval is centred
- * on the adjusted difference ({@link #estimate()}). Immutable and thread-safe.
+ * on the adjusted difference ({@link #estimate()}). Tango's score method has no two-sample form
+ * here ({@link IntervalMethod#comparisonMethod()} maps it to adjusted Wald). Weighted tallies are
+ * compared on their effective counts ({@link #ofWeighted}).
+ *
+ * <p>Immutable and thread-safe; the factories reject null arguments.
  *
  * @param method the method used
  * @param difference raw NPS_A - NPS_B in points
@@ -53,37 +57,84 @@ public record Comparison(
    * @param method {@link IntervalMethod#WALD} or {@link IntervalMethod#ADJUSTED_WALD}
    * @return the comparison A - B
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException for {@link IntervalMethod#TANGO_SCORE}
+   * @throws IllegalArgumentException for {@link IntervalMethod#TANGO_SCORE} (see {@link
+   *     IntervalMethod#comparisonMethod()})
    */
   public static Comparison of(NpsResult a, NpsResult b, IntervalMethod method) {
     Objects.requireNonNull(a, "a");
     Objects.requireNonNull(b, "b");
-    Objects.requireNonNull(method, "method");
-    double raw = a.nps() - b.nps();
-    switch (method) {
-      case WALD -> {
-        return new Comparison(method, raw, raw, Math.hypot(a.standardError(), b.standardError()));
-      }
-      case ADJUSTED_WALD -> {
-        double[] ea = adjusted(a);
-        double[] eb = adjusted(b);
-        return new Comparison(method, raw, ea[0] - eb[0], Math.hypot(ea[1], eb[1]));
-      }
-      default ->
-          throw new IllegalArgumentException(
-              String.format(
-                  Locale.ROOT,
-                  "method must be WALD or ADJUSTED_WALD for a comparison, was %s"
-                      + " (Tango's score interval is for one result)",
-                  method));
-    }
+    return ofCounts(
+        a.detractors(), a.passives(), a.promoters(),
+        b.detractors(), b.passives(), b.promoters(), method);
   }
 
-  private static double[] adjusted(NpsResult r) {
-    double d = r.detractors() + Formulas.ADJUST_OUTER;
-    double p = r.passives() + Formulas.ADJUST_PASSIVE;
-    double pr = r.promoters() + Formulas.ADJUST_OUTER;
-    return new double[] {Formulas.nps(d, p, pr), Formulas.standardError(d, p, pr)};
+  /**
+   * Compares two weighted tallies on their effective counts (each tally's weighted shares times
+   * its Kish effective sample size, see {@link WeightedNpsTally}): the difference is NPS_w,A -
+   * NPS_w,B, the Wald standard error sqrt(SE_w,A^2 + SE_w,B^2), and adjusted Wald adds its
+   * pseudo-counts to the effective counts. With all weights 1 this equals {@link #of(NpsResult,
+   * NpsResult, IntervalMethod)} on the unweighted results.
+   *
+   * @param a the weighted tally A
+   * @param b the weighted tally B
+   * @param method {@link IntervalMethod#WALD} or {@link IntervalMethod#ADJUSTED_WALD}
+   * @return the comparison A - B
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if a tally is empty (total weight 0: no NPS)
+   * @throws IllegalArgumentException for {@link IntervalMethod#TANGO_SCORE}
+   */
+  public static Comparison ofWeighted(
+      WeightedNpsTally a, WeightedNpsTally b, IntervalMethod method) {
+    Objects.requireNonNull(a, "a");
+    Objects.requireNonNull(b, "b");
+    requireTwoSample(method);
+    double[] ea = a.effectiveCounts();
+    double[] eb = b.effectiveCounts();
+    return ofCounts(ea[0], ea[1], ea[2], eb[0], eb[1], eb[2], method);
+  }
+
+  /**
+   * Checks that a method has a two-sample form.
+   *
+   * @param method the method
+   * @return the method
+   * @throws NullPointerException if method is null
+   * @throws IllegalArgumentException for {@link IntervalMethod#TANGO_SCORE}
+   */
+  static IntervalMethod requireTwoSample(IntervalMethod method) {
+    Objects.requireNonNull(method, "method");
+    if (method == IntervalMethod.TANGO_SCORE) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "method must be WALD or ADJUSTED_WALD for a comparison, was %s"
+                  + " (Tango's score interval is for one result)",
+              method));
+    }
+    return method;
+  }
+
+  /** The comparison on category counts (integers, or effective counts of weighted tallies). */
+  private static Comparison ofCounts(
+      double da, double pa, double ra, double db, double pb, double rb, IntervalMethod method) {
+    requireTwoSample(method);
+    double raw = Formulas.nps(da, pa, ra) - Formulas.nps(db, pb, rb);
+    if (method == IntervalMethod.WALD) {
+      return new Comparison(
+          method,
+          raw,
+          raw,
+          Math.hypot(Formulas.standardError(da, pa, ra), Formulas.standardError(db, pb, rb)));
+    }
+    double oa = Formulas.ADJUST_OUTER;
+    double pp = Formulas.ADJUST_PASSIVE;
+    double estimate =
+        Formulas.nps(da + oa, pa + pp, ra + oa) - Formulas.nps(db + oa, pb + pp, rb + oa);
+    double se =
+        Math.hypot(
+            Formulas.standardError(da + oa, pa + pp, ra + oa),
+            Formulas.standardError(db + oa, pb + pp, rb + oa));
+    return new Comparison(method, raw, estimate, se);
   }
 
   /**

@@ -35,6 +35,18 @@ public enum IntervalMethod {
   }
 
   /**
+   * The method a comparison of two results uses when the results are reported with this one:
+   * itself for {@link #WALD} and {@link #ADJUSTED_WALD}; {@link #ADJUSTED_WALD} for {@link
+   * #TANGO_SCORE}, whose score interval has no two-sample form here. This is the rule of the
+   * report's comparisons of a segment with the rest and of a period with the previous one.
+   *
+   * @return {@link #WALD} or {@link #ADJUSTED_WALD}
+   */
+  public IntervalMethod comparisonMethod() {
+    return this == WALD ? WALD : ADJUSTED_WALD;
+  }
+
+  /**
    * Parses a command-line name case-insensitively ("adjusted-wald", "wald", "tango"); the enum
    * constant names are accepted too.
    *

@@ -202,14 +202,46 @@ public record NpsResult(long detractors, long passives, long promoters) {
   }
 
   /**
-   * Compares this result (A) with an independent result (B) by the Wald method.
+   * Compares this result (A) with an independent result (B) by the adjusted Wald method, the
+   * same default as {@link #interval(double)}: the signed difference NPS_A - NPS_B (raw), its
+   * standard error, z, the two-sided p-value and an interval (see {@link Comparison}).
    *
    * @param other the result B
    * @return the comparison A - B
    * @throws NullPointerException if other is null
    */
+  public Comparison differenceFrom(NpsResult other) {
+    return differenceFrom(other, IntervalMethod.ADJUSTED_WALD);
+  }
+
+  /**
+   * Compares this result (A) with an independent result (B) by a method.
+   *
+   * @param other the result B
+   * @param method {@link IntervalMethod#WALD} or {@link IntervalMethod#ADJUSTED_WALD}
+   * @return the comparison A - B
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException for {@link IntervalMethod#TANGO_SCORE}, which has no
+   *     two-sample form here (see {@link IntervalMethod#comparisonMethod()})
+   */
+  public Comparison differenceFrom(NpsResult other, IntervalMethod method) {
+    return Comparison.of(this, other, method);
+  }
+
+  /**
+   * Compares this result (A) with an independent result (B) by the Wald method.
+   *
+   * @param other the result B
+   * @return the comparison A - B by {@link IntervalMethod#WALD}
+   * @throws NullPointerException if other is null
+   * @deprecated The name suggests {@link Comparable#compareTo}, and its Wald default differs
+   *     from the adjusted Wald default of {@link #interval(double)}. Use {@link
+   *     #differenceFrom(NpsResult, IntervalMethod) differenceFrom(other, IntervalMethod.WALD)}
+   *     for the same result, or {@link #differenceFrom(NpsResult)} for adjusted Wald.
+   */
+  @Deprecated(since = "0.1.0", forRemoval = true)
   public Comparison compareTo(NpsResult other) {
-    return compareTo(other, IntervalMethod.WALD);
+    return differenceFrom(other, IntervalMethod.WALD);
   }
 
   /**
@@ -219,11 +251,13 @@ public record NpsResult(long detractors, long passives, long promoters) {
    * @param method {@link IntervalMethod#WALD} or {@link IntervalMethod#ADJUSTED_WALD}
    * @return the comparison A - B
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException for {@link IntervalMethod#TANGO_SCORE}, which has no
-   *     two-sample form here
+   * @throws IllegalArgumentException for {@link IntervalMethod#TANGO_SCORE}
+   * @deprecated The name suggests {@link Comparable#compareTo}; use {@link
+   *     #differenceFrom(NpsResult, IntervalMethod)}, which returns the same comparison.
    */
+  @Deprecated(since = "0.1.0", forRemoval = true)
   public Comparison compareTo(NpsResult other, IntervalMethod method) {
-    return Comparison.of(this, other, method);
+    return differenceFrom(other, method);
   }
 
   /** z = numerator / se with the limits of a vanishing standard error made explicit. */

@@ -216,8 +216,27 @@ public record WeightedNpsTally(
     return new Interval(b[0], b[1]);
   }
 
-  /** Effective counts: the weighted shares times n_eff. */
-  private double[] effectiveCounts() {
+  /**
+   * Compares this tally (A) with another (B) on their effective counts, see {@link
+   * Comparison#ofWeighted}.
+   *
+   * @param other the tally B
+   * @param method {@link IntervalMethod#WALD} or {@link IntervalMethod#ADJUSTED_WALD}
+   * @return the comparison A - B
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if a tally is empty (total weight 0)
+   * @throws IllegalArgumentException for {@link IntervalMethod#TANGO_SCORE}
+   */
+  public Comparison differenceFrom(WeightedNpsTally other, IntervalMethod method) {
+    return Comparison.ofWeighted(this, other, method);
+  }
+
+  /**
+   * Effective counts: the weighted shares times n_eff.
+   *
+   * @throws IllegalStateException if the tally is empty
+   */
+  double[] effectiveCounts() {
     double neff = effectiveN();
     double w = totalWeight();
     return new double[] {

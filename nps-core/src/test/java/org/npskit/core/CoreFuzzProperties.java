@@ -92,7 +92,7 @@ class CoreFuzzProperties {
       assertThat(i != null).isEqualTo(confidence > 0 && confidence < 1);
       if (i != null) {
         finite(i);
-        valueOrDocumented(() -> result.compareTo(result, method).interval(confidence));
+        valueOrDocumented(() -> result.differenceFrom(result, method).interval(confidence));
         valueOrDocumented(() -> result.testAgainst(confidence * 100, method).pValue());
       }
     }

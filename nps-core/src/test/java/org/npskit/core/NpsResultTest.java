@@ -106,7 +106,7 @@ class NpsResultTest {
   @Test
   void reproducesTheContractComparison() {
     // compare.wald.json: A = six.csv (1,2,3), B = hundred.csv (15,25,60)
-    Comparison c = six.compareTo(hundred);
+    Comparison c = six.differenceFrom(hundred, IntervalMethod.WALD);
     assertThat(c.difference()).isCloseTo(-11.666666666666657, within(FULL));
     assertThat(c.standardError()).isCloseTo(31.31574565495648, within(FULL));
     assertThat(c.z()).isCloseTo(-0.3725495408990883, within(FULL));
@@ -117,7 +117,8 @@ class NpsResultTest {
   @Test
   void adjustedWaldComparisonUsesAdjustedCountsButReportsTheRawDifference() {
     // python3: A' = (1.75, 3.5, 3.75) n'=9, B' = (15.75, 26.5, 60.75) n'=103
-    Comparison c = six.compareTo(hundred, IntervalMethod.ADJUSTED_WALD);
+    Comparison c = six.differenceFrom(hundred);
+    assertThat(c).isEqualTo(six.differenceFrom(hundred, IntervalMethod.ADJUSTED_WALD));
     assertThat(c.difference()).isCloseTo(-11.666666666666657, within(FULL));
     double npsA = 100 * (3.75 - 1.75) / 9;
     double npsB = 100 * (60.75 - 15.75) / 103;
@@ -131,8 +132,23 @@ class NpsResultTest {
   }
 
   @Test
+  void theDefaultComparisonUsesTheDefaultIntervalMethod() {
+    // the interval default and the comparison default are one method (adjusted Wald)
+    assertThat(six.differenceFrom(hundred).method()).isEqualTo(IntervalMethod.ADJUSTED_WALD);
+    assertThat(six.interval(0.95)).isEqualTo(six.interval(0.95, IntervalMethod.ADJUSTED_WALD));
+  }
+
+  @Test
+  @SuppressWarnings({"deprecation", "removal"})
+  void deprecatedCompareToKeepsItsWaldDefaultAndForwardsTheMethod() {
+    assertThat(six.compareTo(hundred)).isEqualTo(six.differenceFrom(hundred, IntervalMethod.WALD));
+    assertThat(six.compareTo(hundred, IntervalMethod.ADJUSTED_WALD))
+        .isEqualTo(six.differenceFrom(hundred));
+  }
+
+  @Test
   void comparisonRejectsTango() {
-    assertThatThrownBy(() -> six.compareTo(hundred, IntervalMethod.TANGO_SCORE))
+    assertThatThrownBy(() -> six.differenceFrom(hundred, IntervalMethod.TANGO_SCORE))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("TANGO_SCORE");
   }

@@ -35,9 +35,9 @@ public final class QuickStartCore {
     result.interval(0.95, IntervalMethod.TANGO_SCORE);   // [-31.107, 75.396]
 
     NpsResult lastYear = NpsTally.ofCategories(15, 25, 60).toResult();
-    Comparison c = result.compareTo(lastYear);           // Wald, signed A - B
+    Comparison c = result.differenceFrom(lastYear);      // adjusted Wald (default), signed A - B
     c.difference();                                      // -11.667
-    c.pValue();                                          // 0.709
+    c.pValue();                                          // 0.410
 
     SampleSize.forMarginOfError(5.0, 0.95).wald();       // 1537
 

@@ -11,6 +11,8 @@ public final class Formulas {
   public static final double ADJUST_OUTER = 0.75;
   /** Pseudo-count added to passives by the adjusted Wald method. */
   public static final double ADJUST_PASSIVE = 1.5;
+  /** Tolerance of the Tango root finder on the share scale (the final bracket is below 2x). */
+  private static final double ROOT_TOLERANCE = 1e-15;
 
   private Formulas() {}
 
@@ -95,7 +97,8 @@ public final class Formulas {
 
   /**
    * Tango (1998) score interval for the difference of the promoter and detractor shares of
-   * one multinomial sample, solved by bisection to below 1e-12 on the share scale.
+   * one multinomial sample. Each bound is the root of Z(delta) = +/-z, found by Brent's method
+   * to a bracket below about 2e-15 on the share scale (2e-13 points).
    *
    * @param d detractors
    * @param p passives
@@ -106,24 +109,97 @@ public final class Formulas {
   public static double[] tango(double d, double p, double r, double z) {
     double n = d + p + r;
     double estimate = (r - d) / n;
-    double low = tangoZ(d, r, n, -1.0) <= z ? -1.0 : bisect(d, r, n, z, -1.0, estimate);
-    double high = tangoZ(d, r, n, 1.0) >= -z ? 1.0 : bisect(d, r, n, -z, estimate, 1.0);
+    double low = tangoZ(d, r, n, -1.0) <= z ? -1.0 : solve(d, r, n, z, -1.0, estimate);
+    double high = tangoZ(d, r, n, 1.0) >= -z ? 1.0 : solve(d, r, n, -z, estimate, 1.0);
     return new double[] {100.0 * low, 100.0 * high};
   }
 
-  /** Finds delta in [a, b] with Z(delta) = target, Z decreasing, Z(a) &gt;= target &gt;= Z(b). */
-  private static double bisect(double d, double r, double n, double target, double a, double b) {
-    double lo = a;
-    double hi = b;
-    for (int i = 0; i < 200 && hi - lo > 1e-15; i++) {
-      double mid = 0.5 * (lo + hi);
-      if (tangoZ(d, r, n, mid) > target) {
-        lo = mid;
+  /**
+   * Finds delta in [a, b] with Z(delta) = target, where Z is decreasing and Z(a) &gt;= target
+   * &gt;= Z(b): Brent's method (R. P. Brent, Algorithms for Minimization without Derivatives,
+   * 1973, procedure zero), inverse quadratic or linear interpolation with bisection whenever
+   * interpolation would not shrink the bracket fast enough: about 9 evaluations of Z per bound
+   * (mean over bounds at n = 5 to 1000) where bisection to the same tolerance needs 50. Z is
+   * infinite where its variance vanishes, at delta = -1 and 1: bisection steps come first until
+   * both ends are finite (one step in practice), so interpolation never sees an infinity; a
+   * bracket that shrinks to the tolerance first is returned by the convergence test.
+   */
+  private static double solve(double d, double r, double n, double target, double lo, double hi) {
+    double a = lo;
+    double b = hi;
+    double fa = tangoZ(d, r, n, a) - target;
+    double fb = tangoZ(d, r, n, b) - target;
+    while ((Double.isInfinite(fa) || Double.isInfinite(fb)) && b - a > ROOT_TOLERANCE) {
+      double mid = 0.5 * (a + b);
+      double fm = tangoZ(d, r, n, mid) - target;
+      if (fm > 0.0) {
+        a = mid;
+        fa = fm;
       } else {
-        hi = mid;
+        b = mid;
+        fb = fm;
       }
     }
-    return 0.5 * (lo + hi);
+    // Brent's zero: b is the best estimate, c the other end of the bracket, a the previous b.
+    double c = a;
+    double fc = fa;
+    double step = b - a;
+    double previousStep = step;
+    for (int i = 0; i < 200; i++) {
+      if ((fb > 0.0 && fc > 0.0) || (fb < 0.0 && fc < 0.0)) {
+        c = a;
+        fc = fa;
+        step = b - a;
+        previousStep = step;
+      }
+      if (Math.abs(fc) < Math.abs(fb)) {
+        a = b;
+        b = c;
+        c = a;
+        fa = fb;
+        fb = fc;
+        fc = fa;
+      }
+      double tol = 2.0 * Math.ulp(1.0) * Math.abs(b) + 0.5 * ROOT_TOLERANCE;
+      double half = 0.5 * (c - b);
+      if (Math.abs(half) <= tol || fb == 0.0) {
+        return b;
+      }
+      if (Math.abs(previousStep) >= tol && Math.abs(fa) > Math.abs(fb)) {
+        double s = fb / fa;
+        double p;
+        double q;
+        if (a == c) {
+          p = 2.0 * half * s;
+          q = 1.0 - s;
+        } else {
+          double qa = fa / fc;
+          double rb = fb / fc;
+          p = s * (2.0 * half * qa * (qa - rb) - (b - a) * (rb - 1.0));
+          q = (qa - 1.0) * (rb - 1.0) * (s - 1.0);
+        }
+        if (p > 0.0) {
+          q = -q;
+        } else {
+          p = -p;
+        }
+        if (2.0 * p < Math.min(3.0 * half * q - Math.abs(tol * q), Math.abs(previousStep * q))) {
+          previousStep = step;
+          step = p / q;
+        } else {
+          step = half;
+          previousStep = step;
+        }
+      } else {
+        step = half;
+        previousStep = step;
+      }
+      a = b;
+      fa = fb;
+      b += Math.abs(step) > tol ? step : Math.copySign(tol, half);
+      fb = tangoZ(d, r, n, b) - target;
+    }
+    return b;
   }
 
   /**

@@ -64,7 +64,7 @@ final class CompareCommand implements Command {
     NpsTally tb = load(files.get(1), scale, a.flag("skip-invalid"));
     NpsResult ra = ta.toResult();
     NpsResult rb = tb.toResult();
-    Comparison c = ra.compareTo(rb, method);
+    Comparison c = ra.differenceFrom(rb, method);
     Interval ci = c.interval(confidence);
     Figures fa = Figures.of(ta, Optional.empty(), confidence, method);
     Figures fb = Figures.of(tb, Optional.empty(), confidence, method);
