@@ -16,6 +16,10 @@ import org.npskit.policy.internal.Checks;
  *       have been about when one was a candidate (absent when no line qualified and for
  *       {@code DUPLICATE_ORDER} and {@code HISTORY_UNAVAILABLE}); {@code eligibleAgainAt} is set
  *       whenever a frequency reason is present.
+ *   <li>{@code DUPLICATE_ORDER} (a SKIP): also says what the store holds for the order, so a
+ *       caller whose earlier reply was lost can finish the job: {@link #recordedDecision()}
+ *       (SURVEY when a survey is recorded for it and not cancelled, else SKIP; empty when the
+ *       store cannot say) and, for a recorded survey, {@link #recordedSendAt()}.
  * </ul>
  */
 public final class Decision {
@@ -27,6 +31,8 @@ public final class Decision {
   private final Instant decidedAt;
   private final Instant sendAt;
   private final Instant eligibleAgainAt;
+  private final Outcome recordedDecision;
+  private final Instant recordedSendAt;
   /** {@link #reasonCodes()}, computed on first use (racy but idempotent: immutable list). */
   private List<ReasonCode> reasonCodes;
 
@@ -38,7 +44,9 @@ public final class Decision {
       OrderLine subject,
       Instant decidedAt,
       Instant sendAt,
-      Instant eligibleAgainAt) {
+      Instant eligibleAgainAt,
+      Outcome recordedDecision,
+      Instant recordedSendAt) {
     this.orderId = Checks.notBlank(orderId, "orderId");
     this.customerId = Checks.notBlank(customerId, "customerId");
     this.outcome = outcome;
@@ -47,6 +55,8 @@ public final class Decision {
     this.decidedAt = Objects.requireNonNull(decidedAt, "decidedAt");
     this.sendAt = sendAt;
     this.eligibleAgainAt = eligibleAgainAt;
+    this.recordedDecision = recordedDecision;
+    this.recordedSendAt = recordedSendAt;
   }
 
   /**
@@ -66,7 +76,8 @@ public final class Decision {
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(sendAt, "sendAt");
     return new Decision(
-        orderId, customerId, Outcome.SURVEY, List.of(), subject, decidedAt, sendAt, null);
+        orderId, customerId, Outcome.SURVEY, List.of(), subject, decidedAt, sendAt, null, null,
+        null);
   }
 
   /**
@@ -94,7 +105,39 @@ public final class Decision {
       throw new IllegalArgumentException("reasons must not be empty for SKIP, was []");
     }
     return new Decision(
-        orderId, customerId, Outcome.SKIP, reasons, subject, decidedAt, null, eligibleAgainAt);
+        orderId, customerId, Outcome.SKIP, reasons, subject, decidedAt, null, eligibleAgainAt,
+        null, null);
+  }
+
+  /**
+   * A {@code DUPLICATE_ORDER} SKIP: the order id was decided before; says what the store holds.
+   *
+   * @param orderId the order; not blank
+   * @param customerId the customer; not blank
+   * @param decidedAt the time of this (second) decision; not null
+   * @param recordedDecision what the store holds for the order (SURVEY: a survey recorded and not
+   *     cancelled; SKIP otherwise), or null when the store cannot say
+   * @param recordedSendAt when the recorded survey is due: required with SURVEY, null otherwise
+   * @return the decision
+   * @throws NullPointerException if a required argument is null
+   * @throws IllegalArgumentException if an id is blank, or {@code recordedSendAt} is given
+   *     without a recorded SURVEY or missing with one
+   */
+  public static Decision duplicate(
+      String orderId,
+      String customerId,
+      Instant decidedAt,
+      Outcome recordedDecision,
+      Instant recordedSendAt) {
+    if ((recordedDecision == Outcome.SURVEY) != (recordedSendAt != null)) {
+      throw new IllegalArgumentException(Checks.format(
+          "recordedSendAt must be given exactly for a recorded SURVEY, was recordedDecision=%s"
+              + " recordedSendAt=%s", recordedDecision, recordedSendAt));
+    }
+    Reason reason =
+        new Reason(ReasonCode.DUPLICATE_ORDER, "order " + orderId + " was already decided");
+    return new Decision(orderId, customerId, Outcome.SKIP, List.of(reason), null, decidedAt,
+        null, null, recordedDecision, recordedSendAt);
   }
 
   /**
@@ -210,6 +253,26 @@ public final class Decision {
     return Optional.ofNullable(eligibleAgainAt);
   }
 
+  /**
+   * For a {@code DUPLICATE_ORDER}: what the store holds for the order.
+   *
+   * @return SURVEY when a survey is recorded for the order and not cancelled, SKIP when not;
+   *     empty for every other decision and when the store cannot say
+   */
+  public Optional<Outcome> recordedDecision() {
+    return Optional.ofNullable(recordedDecision);
+  }
+
+  /**
+   * For a {@code DUPLICATE_ORDER} whose order has a recorded survey: when that survey is due (its
+   * decision time plus the policy's send delay).
+   *
+   * @return the instant, or empty
+   */
+  public Optional<Instant> recordedSendAt() {
+    return Optional.ofNullable(recordedSendAt);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Decision d
@@ -220,19 +283,24 @@ public final class Decision {
         && Objects.equals(subject, d.subject)
         && decidedAt.equals(d.decidedAt)
         && Objects.equals(sendAt, d.sendAt)
-        && Objects.equals(eligibleAgainAt, d.eligibleAgainAt);
+        && Objects.equals(eligibleAgainAt, d.eligibleAgainAt)
+        && recordedDecision == d.recordedDecision
+        && Objects.equals(recordedSendAt, d.recordedSendAt);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(orderId, customerId, outcome, reasons, subject, decidedAt, sendAt,
-        eligibleAgainAt);
+        eligibleAgainAt, recordedDecision, recordedSendAt);
   }
 
   @Override
   public String toString() {
     return "Decision[" + outcome + " order=" + orderId + " customer=" + customerId
         + " reasons=" + reasonCodes() + " subject=" + subjectSku().orElse(null)
-        + " sendAt=" + sendAt + " eligibleAgainAt=" + eligibleAgainAt + "]";
+        + " sendAt=" + sendAt + " eligibleAgainAt=" + eligibleAgainAt
+        + (recordedDecision == null ? "" : " recorded=" + recordedDecision
+            + (recordedSendAt == null ? "" : " recordedSendAt=" + recordedSendAt))
+        + "]";
   }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.npskit.policy.internal.Checks;
 import org.npskit.policy.spi.CommitRequest;
+import org.npskit.policy.spi.DecidedOrder;
 import org.npskit.policy.spi.HistorySnapshot;
 import org.npskit.policy.spi.SurveyRecord;
 
@@ -37,9 +38,7 @@ final class RuleEngine {
     String customerId = purchase.customerId();
     // Step 1: an order is decided once.
     if (history.orderDecided()) {
-      return new Evaluation(skipWithoutSubject(purchase, now,
-          new Reason(ReasonCode.DUPLICATE_ORDER, "order " + orderId + " was already decided")),
-          null);
+      return new Evaluation(duplicate(purchase, policy, history, now), null);
     }
     // Messages are concatenated, not String.format-ted: the same text (every argument is shown
     // with toString; instants through Checks.instantText, which writes the same text), at a fraction
@@ -174,7 +173,26 @@ final class RuleEngine {
   }
 
   /**
-   * A SKIP with one reason and no subject (a duplicate order, an unavailable history).
+   * The {@code DUPLICATE_ORDER} answer for an order the snapshot says is decided: with what the
+   * store holds for it (a recorded survey is due at its decision time plus the send delay).
+   *
+   * @param purchase the purchase
+   * @param policy the policy
+   * @param history a snapshot in which the order is decided
+   * @param now the decision time
+   * @return the decision
+   */
+  static Decision duplicate(
+      Purchase purchase, SurveyPolicy policy, HistorySnapshot history, Instant now) {
+    DecidedOrder recorded = history.decidedOrder();
+    Outcome outcome = recorded == null ? null : recorded.survey() ? Outcome.SURVEY : Outcome.SKIP;
+    Instant sendAt = outcome == Outcome.SURVEY
+        ? recorded.decidedAt().plus(policy.sendDelay()) : null;
+    return Decision.duplicate(purchase.orderId(), purchase.customerId(), now, outcome, sendAt);
+  }
+
+  /**
+   * A SKIP with one reason and no subject (an unavailable history).
    *
    * @param purchase the purchase
    * @param now the decision time

@@ -8,7 +8,9 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import org.npskit.policy.internal.Checks;
 import org.npskit.policy.memory.InMemoryContactHistory;
+import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.ContactHistory;
+import org.npskit.policy.spi.DecidedOrder;
 import org.npskit.policy.spi.HistoryQuery;
 import org.npskit.policy.spi.HistorySnapshot;
 import org.npskit.policy.spi.HistoryUnavailableException;
@@ -157,7 +159,8 @@ public final class SurveyGate {
         committed = history.commit(evaluation.commit());
         recovered(StoreOperation.COMMIT);
       } catch (HistoryUnavailableException e) {
-        return report(storeFailure(purchase, at, e, decision), false);
+        noteFailure(e, StoreOperation.COMMIT);
+        return afterFailedCommit(purchase, query, at, evaluation, e);
       }
       if (committed) {
         if (LOG.isDebugEnabled()) {
@@ -320,8 +323,13 @@ public final class SurveyGate {
 
   private Decision storeFailure(
       Purchase purchase, Instant now, HistoryUnavailableException e, Decision evaluated) {
-    if (failingOperation.compareAndSet(
-        null, evaluated == null ? StoreOperation.LOAD : StoreOperation.COMMIT)) {
+    noteFailure(e, evaluated == null ? StoreOperation.LOAD : StoreOperation.COMMIT);
+    return failureDecision(purchase, now, e, evaluated);
+  }
+
+  /** Logs the failure once per incident and tells the listener every time. */
+  private void noteFailure(HistoryUnavailableException e, StoreOperation step) {
+    if (failingOperation.compareAndSet(null, step)) {
       LOG.warn("contact history unavailable ({}), failing {}: {}", e.operation(),
           policy.storeFailure() == StoreFailureMode.FAIL_OPEN ? "open" : "closed", e.toString());
     }
@@ -330,6 +338,12 @@ public final class SurveyGate {
     } catch (RuntimeException listenerFailure) {
       LOG.warn("decision listener failed in onStoreFailure", listenerFailure);
     }
+  }
+
+  /** The store-failure answer: the evaluated decision or the rules on no history (fail-open), or
+   * a SKIP with {@code HISTORY_UNAVAILABLE} (fail-closed). */
+  private Decision failureDecision(
+      Purchase purchase, Instant now, HistoryUnavailableException e, Decision evaluated) {
     if (policy.storeFailure() == StoreFailureMode.FAIL_OPEN) {
       if (evaluated != null) {
         return evaluated;
@@ -338,6 +352,46 @@ public final class SurveyGate {
     }
     return RuleEngine.skipWithoutSubject(purchase, now, new Reason(ReasonCode.HISTORY_UNAVAILABLE,
         Checks.format("contact history unavailable during %s", e.operation())));
+  }
+
+  /**
+   * A commit that threw may still have been applied (the connection broke after the statement
+   * was sent). Reads the order back and answers what the store holds: this decision, recorded,
+   * when the store holds it; the duplicate when it holds another decision of the order (a racing
+   * instance's); the store-failure answer when it holds none or cannot be read.
+   */
+  private Decision afterFailedCommit(Purchase purchase, HistoryQuery query, Instant at,
+      Evaluation evaluation, HistoryUnavailableException failure) {
+    Decision decision = evaluation.decision();
+    HistorySnapshot snapshot;
+    try {
+      snapshot = history.load(query);
+    } catch (HistoryUnavailableException e) {
+      return report(failureDecision(purchase, at, failure, decision), false);
+    }
+    if (!snapshot.orderDecided()) {
+      return report(failureDecision(purchase, at, failure, decision), false);
+    }
+    if (holds(snapshot, evaluation.commit())) {
+      LOG.info("order {}: the commit failed ({}), but the store holds this decision",
+          purchase.orderId(), failure.toString());
+      return report(decision, true);
+    }
+    if (snapshot.decidedOrder() == null && !evaluation.commit().isSurvey()) {
+      // The store cannot say whose skip it holds: no answer beyond the failure is honest.
+      return report(failureDecision(purchase, at, failure, decision), false);
+    }
+    return report(RuleEngine.duplicate(purchase, policy, snapshot, at), false);
+  }
+
+  /** Whether the snapshot shows this commit's decision recorded for its order. */
+  private static boolean holds(HistorySnapshot snapshot, CommitRequest commit) {
+    DecidedOrder recorded = snapshot.decidedOrder();
+    if (recorded != null) {
+      return recorded.survey() == commit.isSurvey()
+          && recorded.decidedAt().equals(commit.decidedAt());
+    }
+    return commit.isSurvey() && snapshot.customerSurveys().contains(commit.survey());
   }
 
   /**

@@ -3,6 +3,7 @@ package org.npskit.policy.spi;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The state of the contact history relevant to one {@link HistoryQuery}, with version tokens for
@@ -24,9 +25,13 @@ import java.util.Objects;
  * @param customerResponses the customer's recorded responses in the query range, ordered; not null
  * @param customerVersion the customer's version token
  * @param accountVersion the account's version token ({@code 0} without account)
+ * @param decidedOrder what the store holds for the queried order id when it was decided (also
+ *     when its time lies outside the query range), or null when it was not decided or the store
+ *     cannot say (a store built for the seven-component constructor)
  *
  * <p>The canonical constructor throws {@link NullPointerException} for a missing required
- * component and {@link IllegalArgumentException} for an invalid one (blank id, bad order).
+ * component and {@link IllegalArgumentException} for an invalid one (a {@code decidedOrder} for an
+ * order that is not decided).
  */
 public record HistorySnapshot(
     boolean orderDecided,
@@ -35,7 +40,8 @@ public record HistorySnapshot(
     List<SurveyRecord> accountSurveys,
     List<Instant> customerResponses,
     long customerVersion,
-    long accountVersion) {
+    long accountVersion,
+    DecidedOrder decidedOrder) {
 
   /**
    * Validates the components.
@@ -47,6 +53,7 @@ public record HistorySnapshot(
    * @param customerResponses the {@code customerResponses} component, see the class comment
    * @param customerVersion the {@code customerVersion} component, see the class comment
    * @param accountVersion the {@code accountVersion} component, see the class comment
+   * @param decidedOrder the {@code decidedOrder} component, see the class comment
    * @throws NullPointerException if a required component is null
    * @throws IllegalArgumentException if a component is invalid
    */
@@ -55,6 +62,44 @@ public record HistorySnapshot(
     accountSurveys = immutable(Objects.requireNonNull(accountSurveys, "accountSurveys"));
     customerResponses =
         List.copyOf(Objects.requireNonNull(customerResponses, "customerResponses"));
+    if (decidedOrder != null && !orderDecided) {
+      throw new IllegalArgumentException(
+          "decidedOrder must be null for an order that is not decided, was " + decidedOrder);
+    }
+  }
+
+  /**
+   * A snapshot of a store that does not report what it holds for a decided order ({@link
+   * #decidedOrder()} is null): a duplicate order's decision then cannot say what was recorded.
+   *
+   * @param orderDecided the {@code orderDecided} component, see the class comment
+   * @param optedOut the {@code optedOut} component, see the class comment
+   * @param customerSurveys the {@code customerSurveys} component, see the class comment
+   * @param accountSurveys the {@code accountSurveys} component, see the class comment
+   * @param customerResponses the {@code customerResponses} component, see the class comment
+   * @param customerVersion the {@code customerVersion} component, see the class comment
+   * @param accountVersion the {@code accountVersion} component, see the class comment
+   * @throws NullPointerException if a required component is null
+   */
+  public HistorySnapshot(
+      boolean orderDecided,
+      boolean optedOut,
+      List<SurveyRecord> customerSurveys,
+      List<SurveyRecord> accountSurveys,
+      List<Instant> customerResponses,
+      long customerVersion,
+      long accountVersion) {
+    this(orderDecided, optedOut, customerSurveys, accountSurveys, customerResponses,
+        customerVersion, accountVersion, null);
+  }
+
+  /**
+   * What the store holds for the queried order id.
+   *
+   * @return the decided order, or empty when it was not decided or the store cannot say
+   */
+  public Optional<DecidedOrder> recordedDecision() {
+    return Optional.ofNullable(decidedOrder);
   }
 
   /** A {@link SurveyList} is kept as it is (immutable by contract); any other list is copied. */
@@ -68,6 +113,6 @@ public record HistorySnapshot(
    * @return an empty snapshot
    */
   public static HistorySnapshot empty() {
-    return new HistorySnapshot(false, false, List.of(), List.of(), List.of(), 0L, 0L);
+    return new HistorySnapshot(false, false, List.of(), List.of(), List.of(), 0L, 0L, null);
   }
 }

@@ -74,4 +74,23 @@ class SpiValueTypesTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("survey must match the commit's order");
   }
+
+  @Test
+  void aSnapshotSaysWhatIsRecordedForADecidedOrderOnly() {
+    DecidedOrder recorded = new DecidedOrder(true, FROM);
+    HistorySnapshot decided = new HistorySnapshot(true, false, java.util.List.of(),
+        java.util.List.of(), java.util.List.of(), 1L, 0L, recorded);
+    assertThat(decided.recordedDecision()).contains(recorded);
+    HistorySnapshot older = new HistorySnapshot(true, false, java.util.List.of(),
+        java.util.List.of(), java.util.List.of(), 1L, 0L);
+    assertThat(older.decidedOrder()).isNull();
+    assertThat(older.recordedDecision()).isEmpty();
+    assertThatThrownBy(() -> new HistorySnapshot(false, false, java.util.List.of(),
+        java.util.List.of(), java.util.List.of(), 1L, 0L, recorded))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("decidedOrder must be null for an order that is not decided, was "
+            + "DecidedOrder[survey=true, decidedAt=2026-01-01T00:00:00Z]");
+    assertThatThrownBy(() -> new DecidedOrder(false, null))
+        .isInstanceOf(NullPointerException.class).hasMessage("decidedAt");
+  }
 }
