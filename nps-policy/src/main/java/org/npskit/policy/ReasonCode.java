@@ -34,5 +34,11 @@ public enum ReasonCode {
   /** The customer is not in the sticky sample. */
   NOT_SAMPLED,
   /** The contact history could not be read or written and the policy fails closed. */
-  HISTORY_UNAVAILABLE
+  HISTORY_UNAVAILABLE,
+  /**
+   * The decision time lies so far back that the contact history may have forgotten surveys its
+   * frequency windows need (an event older than the store's retention allows to check); never a
+   * survey, and nothing is recorded.
+   */
+  HISTORY_EXPIRED
 }

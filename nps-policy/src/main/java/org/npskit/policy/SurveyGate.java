@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.npskit.policy.internal.Checks;
 import org.npskit.policy.memory.InMemoryContactHistory;
@@ -141,6 +142,15 @@ public final class SurveyGate {
     Objects.requireNonNull(purchase, "purchase");
     Instant at = truncate(now);
     policy.requireThresholdsFor(purchase.currency());
+    Decision expired;
+    try {
+      expired = expired(purchase, at);
+    } catch (HistoryUnavailableException e) {
+      return report(storeFailure(purchase, at, e, null), false);
+    }
+    if (expired != null) {
+      return report(expired, false);
+    }
     HistoryQuery query = query(purchase, at);
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       HistorySnapshot snapshot;
@@ -215,6 +225,10 @@ public final class SurveyGate {
     policy.requireThresholdsFor(purchase.currency());
     HistorySnapshot snapshot;
     try {
+      Decision expired = expired(purchase, at);
+      if (expired != null) {
+        return report(expired, false);
+      }
       snapshot = load(query(purchase, at));
     } catch (HistoryUnavailableException e) {
       return report(storeFailure(purchase, at, e, null), false);
@@ -309,6 +323,27 @@ public final class SurveyGate {
     return new HistoryQuery(
         purchase.customerId(), purchase.accountId().orElse(null), purchase.orderId(),
         now.minus(longest), now.plus(longest));
+  }
+
+  /**
+   * The {@code HISTORY_EXPIRED} answer when the policy's windows around {@code now} reach before
+   * what the store still holds (so surveys they must see may be forgotten), else null.
+   */
+  private Decision expired(Purchase purchase, Instant now) {
+    Optional<Instant> forgotten = history.forgottenBefore();
+    if (forgotten.isEmpty()) {
+      return null;
+    }
+    Duration longest = policy.longestWindow();
+    if (!now.minus(longest).isBefore(forgotten.get())) {
+      return null;
+    }
+    return RuleEngine.skipWithoutSubject(purchase, now, new Reason(ReasonCode.HISTORY_EXPIRED,
+        "the decision time " + Checks.instantText(now) + " minus the longest window "
+            + Checks.durationText(longest) + " lies before "
+            + Checks.instantText(forgotten.get())
+            + ", from when on the contact history holds everything; surveys the rules must see"
+            + " may be forgotten"));
   }
 
   private HistorySnapshot load(HistoryQuery query) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -544,6 +545,11 @@ public abstract class ContactHistoryCompatibilityKit {
     @Override
     public void eraseCustomer(String customerId) {
       delegate.eraseCustomer(customerId);
+    }
+
+    @Override
+    public Optional<Instant> forgottenBefore() {
+      return delegate.forgottenBefore();
     }
   }
 

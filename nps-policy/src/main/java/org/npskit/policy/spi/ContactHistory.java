@@ -1,6 +1,7 @@
 package org.npskit.policy.spi;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Contact history store: decided orders, recorded surveys, responses and opt-outs.
@@ -11,7 +12,8 @@ import java.time.Instant;
  * exception type may escape. Instants must be kept at least to the microsecond (the gate truncates
  * decision times to microseconds).
  *
- * <p>Rules every store follows (checked by the contract suite {@code ContactHistoryContract}):
+ * <p>Rules every store follows (checked by the contract suite {@code
+ * org.npskit.test.ContactHistoryCompatibilityKit} of nps-test):
  *
  * <ul>
  *   <li>{@link #load} returns the customer's surveys, responses and the account's surveys whose
@@ -22,6 +24,10 @@ import java.time.Instant;
  *       succeeds iff the order id was never decided; it changes no version.
  *   <li>Responses and opt-out changes change the customer's version; cancellation changes the
  *       versions of the customer and the account.
+ *   <li>{@link #load} reports in {@link HistorySnapshot#decidedOrder()} what is recorded for the
+ *       queried order id when it was decided (or, for a store that cannot say, nothing).
+ *   <li>A store that forgets by itself (not only on {@link #purge}) says from when on it still
+ *       holds everything, through {@link #forgottenBefore()}.
  * </ul>
  */
 public interface ContactHistory {
@@ -92,4 +98,20 @@ public interface ContactHistory {
    * @throws HistoryUnavailableException if the store cannot be written
    */
   void eraseCustomer(String customerId);
+
+  /**
+   * Where this store's memory ends: entries older than the returned instant may have been
+   * forgotten without a {@link #purge} call (a bounded in-memory store trims by its retention).
+   * The gate never decides a SURVEY whose frequency windows reach before it: such a decision is
+   * {@code HISTORY_EXPIRED}, because the surveys it would have to see may be gone.
+   *
+   * <p>The default, for stores that forget only when {@link #purge} is called: empty.
+   *
+   * @return the instant before which entries may be missing, or empty when nothing was forgotten
+   *     by the store itself
+   * @throws HistoryUnavailableException if the store cannot say
+   */
+  default Optional<Instant> forgottenBefore() {
+    return Optional.empty();
+  }
 }

@@ -2,6 +2,7 @@ package org.npskit.policy.spi;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /** A store that forwards every call; tests override single methods to inject behaviour. */
 public class ForwardingContactHistory implements ContactHistory {
@@ -49,5 +50,10 @@ public class ForwardingContactHistory implements ContactHistory {
   @Override
   public void eraseCustomer(String customerId) {
     delegate.eraseCustomer(customerId);
+  }
+
+  @Override
+  public Optional<Instant> forgottenBefore() {
+    return delegate.forgottenBefore();
   }
 }

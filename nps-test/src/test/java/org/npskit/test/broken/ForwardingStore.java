@@ -1,6 +1,7 @@
 package org.npskit.test.broken;
 
 import java.time.Instant;
+import java.util.Optional;
 import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.ContactHistory;
 import org.npskit.policy.spi.HistoryQuery;
@@ -47,5 +48,10 @@ public class ForwardingStore implements ContactHistory {
   @Override
   public void eraseCustomer(String customerId) {
     delegate.eraseCustomer(customerId);
+  }
+
+  @Override
+  public Optional<Instant> forgottenBefore() {
+    return delegate.forgottenBefore();
   }
 }
