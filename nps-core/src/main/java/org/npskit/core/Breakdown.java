@@ -29,7 +29,7 @@ public record Breakdown<K>(List<Cell<K>> cells, NpsTally total) {
    * @throws IllegalArgumentException if the total is not the sum of the cells
    */
   public Breakdown {
-    cells = List.copyOf(cells);
+    cells = copyOfCells(cells);
     Objects.requireNonNull(total, "total");
     NpsTally sum = NpsTally.empty();
     for (Cell<K> c : cells) {
@@ -47,14 +47,25 @@ public record Breakdown<K>(List<Cell<K>> cells, NpsTally total) {
    * @param <K> the key type
    * @param cells the cells in report order
    * @return the breakdown
-   * @throws NullPointerException if cells or a cell is null
+   * @throws NullPointerException if cells or a cell is null (the message names {@code cells} or
+   *     {@code cells[i]})
    */
   public static <K> Breakdown<K> of(List<Cell<K>> cells) {
+    List<Cell<K>> copy = copyOfCells(cells);
     NpsTally sum = NpsTally.empty();
-    for (Cell<K> c : cells) {
-      sum = sum.plus(Objects.requireNonNull(c, "cell").tally());
+    for (Cell<K> c : copy) {
+      sum = sum.plus(c.tally());
     }
-    return new Breakdown<>(cells, sum);
+    return new Breakdown<>(copy, sum);
+  }
+
+  /** An immutable copy; a null list or cell is an NPE naming {@code cells} or {@code cells[i]}. */
+  private static <K> List<Cell<K>> copyOfCells(List<Cell<K>> cells) {
+    Objects.requireNonNull(cells, "cells");
+    for (int i = 0; i < cells.size(); i++) {
+      Objects.requireNonNull(cells.get(i), "cells[" + i + "]");
+    }
+    return List.copyOf(cells);
   }
 
   /**

@@ -42,6 +42,11 @@ public record SurveyResponse(
     Objects.requireNonNull(customerId, "customerId");
     Scale.ZERO_TO_TEN.validate(score);
     Objects.requireNonNull(answeredAt, "answeredAt");
+    Objects.requireNonNull(attributes, "attributes");
+    attributes.forEach((name, value) -> {
+      Objects.requireNonNull(name, "attributes: a null name");
+      Objects.requireNonNull(value, () -> "attributes[" + name + "]");
+    });
     attributes = Map.copyOf(attributes);
     Objects.requireNonNull(comment, "comment");
   }

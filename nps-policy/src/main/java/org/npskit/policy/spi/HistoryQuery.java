@@ -62,6 +62,7 @@ public record HistoryQuery(
    * @return true if {@code from <= instant <= to}
    */
   public boolean covers(Instant instant) {
+    Objects.requireNonNull(instant, "instant");
     return !instant.isBefore(from) && !instant.isAfter(to);
   }
 }

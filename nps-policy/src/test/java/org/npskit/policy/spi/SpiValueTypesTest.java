@@ -20,6 +20,8 @@ class SpiValueTypesTest {
     assertThat(q.covers(Instant.parse("2026-01-15T00:00:00Z"))).isTrue();
     assertThat(q.covers(FROM.minusNanos(1))).isFalse();
     assertThat(q.covers(TO.plusNanos(1))).isFalse();
+    assertThatThrownBy(() -> q.covers(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("instant");
   }
 
   @Test
