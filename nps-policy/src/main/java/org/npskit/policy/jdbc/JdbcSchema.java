@@ -146,7 +146,7 @@ final class JdbcSchema {
     } catch (SQLException e) {
       // Two processes creating the same table at once: the loser sees a duplicate; the
       // statement is idempotent, so running it again settles it.
-      try (Statement st = c.createStatement()) {
+      try (Statement st = runner.statement(c)) {
         st.execute(statement);
       } catch (SQLException again) {
         again.addSuppressed(e);
