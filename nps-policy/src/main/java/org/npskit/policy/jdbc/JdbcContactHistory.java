@@ -2,19 +2,12 @@ package org.npskit.policy.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalInt;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.ContactHistory;
@@ -22,28 +15,26 @@ import org.npskit.policy.spi.HistoryQuery;
 import org.npskit.policy.spi.HistorySnapshot;
 import org.npskit.policy.spi.HistoryUnavailableException;
 import org.npskit.policy.spi.StoreOperation;
-import org.npskit.policy.spi.SurveyRecord;
 
 /**
  * A {@link ContactHistory} in a relational database reached through a {@link DataSource}, shared
- * by any number of threads and processes (tested on PostgreSQL and H2; portable SQL only).
+ * by any number of threads and processes (tested on PostgreSQL and H2).
  *
- * <p><b>Atomicity across processes.</b> {@link #load} reads everything a decision needs with one
- * statement (one round trip, one consistent snapshot; the account's rows are only queried when the
- * purchase has an account). {@link #commit} of a SURVEY is one
- * transaction: a conditional {@code UPDATE ... SET version = ? WHERE customer_id = ? AND version =
- * ?} of the customer row (for a first-time customer an {@code INSERT} whose primary key makes the
- * second of two racing processes fail), the same for the account, and the {@code INSERT} of the
- * decided order whose primary key is the order id. Any lost race (zero rows updated, duplicate key,
- * serialization failure, deadlock) rolls the whole transaction back and returns {@code false}; the
- * gate then reloads and decides again. Rows are locked in the order customer, account, order,
- * so two deciders do not deadlock on each other (a deadlock the database detects anyway is a
- * lost race). A SKIP commit is a single auto-committed
- * {@code INSERT} of the decided order. On PostgreSQL (detected from the connection metadata) the
- * SURVEY commit is a single statement whose data-modifying {@code WITH} queries claim the versions
- * and feed the decision insert: a SURVEY then costs two round trips (load, commit statement;
- * three with an account: the transaction's {@code COMMIT}), a SKIP two. Elsewhere a SURVEY costs
- * four (load, customer version, decided order, commit; five with an account).
+ * <p><b>Atomicity across processes.</b> {@link #load} reads everything a decision needs as one
+ * consistent snapshot in one round trip. {@link #commit} of a survey is all or nothing: it writes
+ * the survey only if the customer's (and the account's) versions are still those of the
+ * snapshot, and the order id was not decided before; a concurrent writer that got there first
+ * makes it return {@code false} with nothing written, and the gate reloads and decides again. Two
+ * deciders never deadlock on each other (a deadlock the database reports anyway counts as a lost
+ * race). A skip only claims the order id. The other writes ({@link #cancel}, {@link
+ * #recordResponse}, {@link #setOptedOut}, {@link #eraseCustomer}) are each one transaction that
+ * changes the versions it touches, so a survey decided on a snapshot from before them loses.
+ *
+ * <p><b>Dialect.</b> The survey commit is written in a {@link JdbcDialect}: set it on the builder
+ * ({@link Builder#dialect}), or let the store ask the database for its product name once, on its
+ * first survey commit, and keep the answer ({@code PostgreSQL} selects {@link
+ * JdbcDialect#POSTGRESQL}, anything else {@link JdbcDialect#PORTABLE}). Building never touches
+ * the database; a detection that fails is not kept (that commit throws, the next asks again).
  *
  * <p><b>Schema.</b> Tables {@code <prefix>schema_version}, {@code <prefix>customer}, {@code
  * <prefix>account}, {@code <prefix>decision} and {@code <prefix>response} of schema version
@@ -77,32 +68,39 @@ public final class JdbcContactHistory implements ContactHistory {
   public static final int SCHEMA_VERSION = JdbcSchema.VERSION;
 
   /** Class-path location of the DDL of {@link #SCHEMA_VERSION}, with a {@code ${prefix}} token. */
-  public static final String SCHEMA_RESOURCE = "/org/npskit/policy/jdbc/schema-v1.sql";
+  public static final String SCHEMA_RESOURCE = JdbcSchema.RESOURCE;
 
   /** The default table prefix. */
   public static final String DEFAULT_TABLE_PREFIX = "npskit_";
 
   /** The longest order, customer, account id and SKU the schema stores. */
-  public static final int MAX_ID_LENGTH = 255;
-
-  private static final int MAX_UPSERT_ATTEMPTS = 8;
+  public static final int MAX_ID_LENGTH = StorableIds.MAX_LENGTH;
 
   private final String tablePrefix;
   private final Duration queryTimeout;
-  private final int purgeBatchSize;
-  private final JdbcSchema schema;
   private final SqlText sql;
   private final SqlRunner runner;
-  private final AtomicLong lastInitialVersion = new AtomicLong();
-  private volatile Boolean postgres;
+  private final JdbcSchema schema;
+  private final SnapshotLoader snapshots;
+  private final BatchedPurge purge;
+  private final CustomerErasure erasure;
+  private final SurveyCancel cancels;
+  private final CustomerUpsert customers;
+  private final CommitStrategyChoice surveyCommits;
 
   private JdbcContactHistory(Builder builder) {
     this.tablePrefix = builder.tablePrefix;
     this.queryTimeout = builder.queryTimeout;
-    this.purgeBatchSize = builder.purgeBatchSize;
-    this.schema = JdbcSchema.forPrefix(tablePrefix);
     this.sql = SqlText.forPrefix(tablePrefix);
     this.runner = new SqlRunner(builder.dataSource, (int) queryTimeout.toSeconds());
+    this.schema = JdbcSchema.forPrefix(tablePrefix, runner);
+    this.snapshots = new SnapshotLoader(runner, sql);
+    this.purge = new BatchedPurge(runner, sql, builder.purgeBatchSize);
+    this.erasure = new CustomerErasure(runner, sql);
+    this.cancels = new SurveyCancel(runner, sql);
+    VersionTokens tokens = new VersionTokens();
+    this.customers = new CustomerUpsert(runner, sql, tokens);
+    this.surveyCommits = new CommitStrategyChoice(builder.dialect, runner, sql, tokens);
   }
 
   /**
@@ -110,7 +108,7 @@ public final class JdbcContactHistory implements ContactHistory {
    *
    * @param dataSource where connections come from (ideally a pool); not null
    * @return a new builder with the defaults: prefix {@value #DEFAULT_TABLE_PREFIX}, query timeout
-   *     2 s, purge batches of 1,000 rows
+   *     2 s, purge batches of 1,000 rows, dialect detected
    * @throws NullPointerException if {@code dataSource} is null
    */
   public static Builder builder(DataSource dataSource) {
@@ -124,10 +122,7 @@ public final class JdbcContactHistory implements ContactHistory {
    * @throws HistoryUnavailableException if the database refuses the DDL
    */
   public void createSchema() {
-    for (String statement : schema.statements()) {
-      runner.autoCommit(StoreOperation.CREATE_SCHEMA, c -> executeDdl(c, statement));
-    }
-    runner.autoCommit(StoreOperation.CREATE_SCHEMA, this::recordSchemaVersion);
+    schema.create();
   }
 
   /**
@@ -137,21 +132,7 @@ public final class JdbcContactHistory implements ContactHistory {
    * @throws HistoryUnavailableException if the database cannot be read
    */
   public OptionalInt installedSchemaVersion() {
-    return runner.autoCommit(
-        StoreOperation.READ_SCHEMA_VERSION,
-        c -> {
-          try (PreparedStatement ps = runner.prepare(c, sql.schemaVersion());
-              ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            int version = rs.getInt(1);
-            return rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(version);
-          } catch (SQLException e) {
-            if (isMissingTable(e)) {
-              return OptionalInt.empty();
-            }
-            throw e;
-          }
-        });
+    return schema.installedVersion();
   }
 
   /**
@@ -190,88 +171,8 @@ public final class JdbcContactHistory implements ContactHistory {
   @Override
   public HistorySnapshot load(HistoryQuery query) {
     Objects.requireNonNull(query, "query");
-    requireReadable(query.orderId(), "orderId");
-    requireReadable(query.customerId(), "customerId");
-    requireReadable(query.accountId(), "accountId");
-    return runner.autoCommit(StoreOperation.LOAD, c -> load(c, query));
-  }
-
-  private static void requireReadable(String id, String name) {
-    if (id != null && id.length() <= MAX_ID_LENGTH) {
-      requireStorableId(id, name);
-    }
-  }
-
-  private HistorySnapshot load(Connection c, HistoryQuery q) throws SQLException {
-    boolean decided = false;
-    boolean optedOut = false;
-    long customerVersion = 0L;
-    long accountVersion = 0L;
-    List<SurveyRecord> customerSurveys = new ArrayList<>();
-    List<SurveyRecord> accountSurveys = new ArrayList<>();
-    List<Instant> responses = new ArrayList<>();
-    boolean withAccount = q.accountId() != null;
-    try (PreparedStatement ps =
-        runner.prepare(c, withAccount ? sql.loadWithAccount() : sql.load())) {
-      int i = 1;
-      ps.setString(i++, q.orderId());
-      ps.setString(i++, q.customerId());
-      ps.setString(i++, q.customerId());
-      ps.setString(i++, q.customerId());
-      if (withAccount) {
-        ps.setString(i++, q.accountId());
-        ps.setString(i, q.accountId());
-      }
-      // Surveys and responses come by key only (see SqlText#load): the range is kept here, with
-      // the bounds as the database would have compared them (clamped, in microseconds).
-      Instant from = SqlRunner.storable(q.from());
-      Instant to = SqlRunner.storable(q.to());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          int kind = rs.getInt(1);
-          Instant at =
-              kind == SqlText.KIND_CUSTOMER_SURVEY
-                      || kind == SqlText.KIND_ACCOUNT_SURVEY
-                      || kind == SqlText.KIND_RESPONSE
-                  ? SqlRunner.getInstant(rs, 5)
-                  : null;
-          if (at != null && (at.isBefore(from) || at.isAfter(to))) {
-            continue;
-          }
-          switch (kind) {
-            case SqlText.KIND_ORDER -> decided = true;
-            case SqlText.KIND_CUSTOMER -> {
-              customerVersion = rs.getLong(3);
-              optedOut = rs.getBoolean(4);
-            }
-            case SqlText.KIND_ACCOUNT -> accountVersion = rs.getLong(3);
-            case SqlText.KIND_CUSTOMER_SURVEY ->
-                customerSurveys.add(
-                    new SurveyRecord(
-                        rs.getString(2), q.customerId(), rs.getString(7), rs.getString(6), at));
-            case SqlText.KIND_ACCOUNT_SURVEY ->
-                accountSurveys.add(
-                    new SurveyRecord(
-                        rs.getString(2), rs.getString(7), q.accountId(), rs.getString(6), at));
-            case SqlText.KIND_RESPONSE -> responses.add(at);
-            default -> throw new SQLException("unexpected row kind " + kind);
-          }
-        }
-      }
-    }
-    Comparator<SurveyRecord> byTime =
-        Comparator.comparing(SurveyRecord::at).thenComparing(SurveyRecord::orderId);
-    customerSurveys.sort(byTime);
-    accountSurveys.sort(byTime);
-    responses.sort(Comparator.naturalOrder());
-    return new HistorySnapshot(
-        decided,
-        optedOut,
-        customerSurveys,
-        accountSurveys,
-        responses,
-        customerVersion,
-        accountVersion);
+    StorableIds.requireReadable(query);
+    return snapshots.load(query);
   }
 
   /**
@@ -283,129 +184,16 @@ public final class JdbcContactHistory implements ContactHistory {
   @Override
   public boolean commit(CommitRequest commit) {
     Objects.requireNonNull(commit, "commit");
-    requireStorable(commit.orderId(), "orderId");
-    requireStorable(commit.customerId(), "customerId");
-    requireStorable(commit.accountId(), "accountId");
-    commit.surveyRecord().ifPresent(s -> requireStorable(s.sku(), "sku"));
-    if (!commit.isSurvey()) {
-      return runner.autoCommit(StoreOperation.COMMIT, c -> commitSkip(c, commit));
-    }
-    if (!singleStatementSurvey()) {
-      return runner.transaction(StoreOperation.COMMIT, c -> commit(c, commit));
-    }
-    // Without an account the single statement claims one version: if it matches no row, nothing
-    // changed at all, so it can run auto-committed. With an account, a customer claim that
-    // matched must be undone when the account claim did not: one transaction.
-    return commit.accountId() == null
-        ? runner.autoCommit(StoreOperation.COMMIT, c -> commitSurveyInOneStatement(c, commit))
-        : runner.transaction(StoreOperation.COMMIT, c -> commitSurveyInOneStatement(c, commit));
+    StorableIds.requireStorable(commit);
+    return commit.isSurvey()
+        ? surveyCommits.get().commitSurvey(commit)
+        : runner.autoCommit(StoreOperation.COMMIT, c -> commitSkip(c, commit));
   }
 
-  /** Whether the database is PostgreSQL (detected once, on the first SURVEY commit). */
-  private boolean singleStatementSurvey() {
-    Boolean known = postgres;
-    if (known == null) {
-      known =
-          runner.autoCommit(
-              StoreOperation.COMMIT,
-              c -> "PostgreSQL".equalsIgnoreCase(c.getMetaData().getDatabaseProductName()));
-      postgres = known;
-    }
-    return known;
-  }
-
-  /**
-   * PostgreSQL: the version claims run as data-modifying {@code WITH} queries feeding the decision
-   * insert, one statement. A claim that matches no row yields no decision row: returns false
-   * after rolling back whatever the other claim changed.
-   */
-  private boolean commitSurveyInOneStatement(Connection c, CommitRequest commit)
-      throws SQLException {
-    boolean newCustomer = commit.expectedCustomerVersion() == 0L;
-    int accountMode =
-        commit.accountId() == null
-            ? SqlText.ACCOUNT_NONE
-            : commit.expectedAccountVersion() == 0L ? SqlText.ACCOUNT_NEW : SqlText.ACCOUNT_KNOWN;
-    String statement =
-        sql.surveyStatements().get(SqlText.surveyStatementIndex(newCustomer, accountMode));
-    try (PreparedStatement ps = runner.prepare(c, statement)) {
-      int i = bindClaim(ps, 1, newCustomer, commit.customerId(), commit.expectedCustomerVersion());
-      if (accountMode != SqlText.ACCOUNT_NONE) {
-        i =
-            bindClaim(
-                ps,
-                i,
-                accountMode == SqlText.ACCOUNT_NEW,
-                commit.accountId(),
-                commit.expectedAccountVersion());
-      }
-      bindDecision(ps, i, commit);
-      if (ps.executeUpdate() == 1) {
-        return true;
-      }
-      rollbackIfInTransaction(c);
-      return false;
-    } catch (SQLException e) {
-      if (SqlStates.isConflict(e)) {
-        rollbackIfInTransaction(c);
-        return false;
-      }
-      throw e;
-    }
-  }
-
-  private static void rollbackIfInTransaction(Connection c) throws SQLException {
-    if (!c.getAutoCommit()) {
-      c.rollback();
-    }
-  }
-
-  private int bindClaim(PreparedStatement ps, int index, boolean isNew, String key, long expected)
-      throws SQLException {
-    if (isNew) {
-      ps.setString(index, key);
-      ps.setLong(index + 1, initialVersion());
-      return index + 2;
-    }
-    ps.setLong(index, expected + 1);
-    ps.setString(index + 1, key);
-    ps.setLong(index + 2, expected);
-    return index + 3;
-  }
-
-  private boolean commit(Connection c, CommitRequest commit) throws SQLException {
-    try {
-      if (!(claimVersion(
-              c,
-              sql.updateCustomerVersion(),
-              sql.insertCustomer(),
-              commit.customerId(),
-              commit.expectedCustomerVersion())
-          && (commit.accountId() == null
-              || claimVersion(
-                  c,
-                  sql.updateAccountVersion(),
-                  sql.insertAccount(),
-                  commit.accountId(),
-                  commit.expectedAccountVersion())))) {
-        c.rollback();
-        return false;
-      }
-      insertDecision(c, commit);
-      return true;
-    } catch (SQLException e) {
-      if (SqlStates.isConflict(e)) {
-        c.rollback();
-        return false;
-      }
-      throw e;
-    }
-  }
-
-  /** A SKIP claims the order id only: one auto-committed insert, one round trip. */
+  /** A skip claims the order id only: one auto-committed insert, one round trip. */
   private boolean commitSkip(Connection c, CommitRequest commit) throws SQLException {
     try {
-      insertDecision(c, commit);
+      DecisionRow.insert(runner, sql, c, commit);
       return true;
     } catch (SQLException e) {
       if (SqlStates.isConflict(e)) {
@@ -413,89 +201,12 @@ public final class JdbcContactHistory implements ContactHistory {
       }
       throw e;
     }
-  }
-
-  private void insertDecision(Connection c, CommitRequest commit) throws SQLException {
-    try (PreparedStatement ps = runner.prepare(c, sql.insertDecision())) {
-      bindDecision(ps, 1, commit);
-      ps.executeUpdate();
-    }
-  }
-
-  private static void bindDecision(PreparedStatement ps, int index, CommitRequest commit)
-      throws SQLException {
-    ps.setString(index, commit.orderId());
-    ps.setString(index + 1, commit.customerId());
-    SqlRunner.setNullableString(ps, index + 2, commit.accountId());
-    SqlRunner.setInstant(ps, index + 3, commit.decidedAt());
-    ps.setString(index + 4, commit.isSurvey() ? "SURVEY" : "SKIP");
-    SqlRunner.setNullableString(
-        ps, index + 5, commit.surveyRecord().map(SurveyRecord::sku).orElse(null));
-  }
-
-  /**
-   * Moves a customer or account from the expected version to a new one: a conditional update, or
-   * for an unknown key (expected 0) an insert whose primary key rejects a racing second insert.
-   */
-  private boolean claimVersion(
-      Connection c, String updateSql, String insertSql, String key, long expected)
-      throws SQLException {
-    if (expected == 0L) {
-      try (PreparedStatement ps = runner.prepare(c, insertSql)) {
-        ps.setString(1, key);
-        ps.setLong(2, initialVersion());
-        ps.executeUpdate();
-        return true;
-      }
-    }
-    try (PreparedStatement ps = runner.prepare(c, updateSql)) {
-      ps.setLong(1, expected + 1);
-      ps.setString(2, key);
-      ps.setLong(3, expected);
-      return ps.executeUpdate() == 1;
-    }
-  }
-
-  /**
-   * A fresh version token for a new row: the current time in milliseconds with 20 random bits,
-   * and strictly above every token this store issued before, so a key erased and created again
-   * never gets an old token back.
-   */
-  private long initialVersion() {
-    long candidate =
-        (System.currentTimeMillis() << 20) | ThreadLocalRandom.current().nextLong(1L << 20);
-    return lastInitialVersion.accumulateAndGet(
-        candidate, (last, next) -> Math.max(last + (1L << 20), next));
   }
 
   @Override
   public boolean cancel(String orderId) {
     Objects.requireNonNull(orderId, "orderId");
-    return runner.transaction(
-        StoreOperation.CANCEL,
-        c -> {
-          try (PreparedStatement ps = runner.prepare(c, sql.cancel())) {
-            ps.setString(1, orderId);
-            if (ps.executeUpdate() == 0) {
-              return false;
-            }
-          }
-          String customerId;
-          String accountId;
-          try (PreparedStatement ps = runner.prepare(c, sql.decisionOwner())) {
-            ps.setString(1, orderId);
-            try (ResultSet rs = ps.executeQuery()) {
-              rs.next();
-              customerId = rs.getString(1);
-              accountId = rs.getString(2);
-            }
-          }
-          update(c, sql.bumpCustomer(), customerId);
-          if (accountId != null) {
-            update(c, sql.bumpAccount(), accountId);
-          }
-          return true;
-        });
+    return cancels.cancel(orderId);
   }
 
   /**
@@ -509,24 +220,18 @@ public final class JdbcContactHistory implements ContactHistory {
   public void recordResponse(String customerId, Instant at) {
     Objects.requireNonNull(customerId, "customerId");
     Objects.requireNonNull(at, "at");
-    requireStorable(customerId, "customerId");
-    upsertCustomer(
+    StorableIds.require(customerId, "customerId");
+    customers.write(
         StoreOperation.RECORD_RESPONSE,
+        customerId,
+        false,
         c -> {
           try (PreparedStatement ps = runner.prepare(c, sql.insertResponse())) {
             ps.setString(1, customerId);
             SqlRunner.setInstant(ps, 2, at);
             ps.executeUpdate();
           }
-          if (update(c, sql.bumpCustomer(), customerId) == 0) {
-            try (PreparedStatement ps = runner.prepare(c, sql.insertCustomerOptedOut())) {
-              ps.setString(1, customerId);
-              ps.setLong(2, initialVersion());
-              ps.setBoolean(3, false);
-              ps.executeUpdate();
-            }
-          }
-          return Boolean.TRUE;
+          return runner.updateByKey(c, sql.bumpCustomer(), customerId);
         },
         () -> isResponseRecorded(customerId, at));
   }
@@ -539,55 +244,19 @@ public final class JdbcContactHistory implements ContactHistory {
   @Override
   public void setOptedOut(String customerId, boolean optedOut) {
     Objects.requireNonNull(customerId, "customerId");
-    requireStorable(customerId, "customerId");
-    upsertCustomer(
+    StorableIds.require(customerId, "customerId");
+    customers.write(
         StoreOperation.SET_OPTED_OUT,
+        customerId,
+        optedOut,
         c -> {
-          int updated;
           try (PreparedStatement ps = runner.prepare(c, sql.setOptedOut())) {
             ps.setBoolean(1, optedOut);
             ps.setString(2, customerId);
-            updated = ps.executeUpdate();
+            return ps.executeUpdate();
           }
-          if (updated == 0) {
-            try (PreparedStatement ps = runner.prepare(c, sql.insertCustomerOptedOut())) {
-              ps.setString(1, customerId);
-              ps.setLong(2, initialVersion());
-              ps.setBoolean(3, optedOut);
-              ps.executeUpdate();
-            }
-          }
-          return Boolean.TRUE;
         },
         () -> false);
-  }
-
-  /**
-   * Runs a customer write, retrying when a concurrent first insert of the same customer won the
-   * race; a duplicate that {@code alreadyDone} recognises ends the loop successfully.
-   */
-  private void upsertCustomer(
-      StoreOperation operation, SqlRunner.Work<Boolean> write, BooleanSupplier done) {
-    for (int attempt = 1; ; attempt++) {
-      boolean retryable = attempt < MAX_UPSERT_ATTEMPTS;
-      boolean written =
-          runner.transaction(
-              operation,
-              c -> {
-                try {
-                  return write.run(c);
-                } catch (SQLException e) {
-                  if (retryable && SqlStates.isConflict(e)) {
-                    c.rollback();
-                    return Boolean.FALSE;
-                  }
-                  throw e;
-                }
-              });
-      if (written || done.getAsBoolean()) {
-        return;
-      }
-    }
   }
 
   private boolean isResponseRecorded(String customerId, Instant at) {
@@ -606,114 +275,13 @@ public final class JdbcContactHistory implements ContactHistory {
   @Override
   public void purge(Instant olderThan) {
     Objects.requireNonNull(olderThan, "olderThan");
-    purgeInBatches(sql.purgeDecisions(), olderThan, false);
-    purgeInBatches(sql.purgeResponses(), olderThan, true);
-    purgeInBatches(sql.purgeCustomers(), null, false);
-    purgeInBatches(sql.purgeAccounts(), null, false);
-  }
-
-  private void purgeInBatches(String deleteSql, Instant cutoff, boolean cutoffTwice) {
-    int deleted;
-    do {
-      deleted =
-          runner.autoCommit(
-              StoreOperation.PURGE,
-              c -> {
-                try (PreparedStatement ps = runner.prepare(c, deleteSql)) {
-                  int i = 1;
-                  if (cutoff != null) {
-                    SqlRunner.setInstant(ps, i++, cutoff);
-                    if (cutoffTwice) {
-                      SqlRunner.setInstant(ps, i++, cutoff);
-                    }
-                  }
-                  ps.setInt(i, purgeBatchSize);
-                  return ps.executeUpdate();
-                }
-              });
-    } while (deleted > 0);
+    purge.olderThan(olderThan);
   }
 
   @Override
   public void eraseCustomer(String customerId) {
     Objects.requireNonNull(customerId, "customerId");
-    runner.transaction(
-        StoreOperation.ERASE_CUSTOMER,
-        c -> {
-          List<String> accounts = new ArrayList<>();
-          try (PreparedStatement ps = runner.prepare(c, sql.customerAccounts())) {
-            ps.setString(1, customerId);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                accounts.add(rs.getString(1));
-              }
-            }
-          }
-          update(c, sql.eraseDecisions(), customerId);
-          update(c, sql.eraseResponses(), customerId);
-          update(c, sql.eraseCustomer(), customerId);
-          for (String account : accounts) {
-            update(c, sql.bumpAccount(), account);
-          }
-          return null;
-        });
-  }
-
-  private int update(Connection c, String statement, String key) throws SQLException {
-    try (PreparedStatement ps = runner.prepare(c, statement)) {
-      ps.setString(1, key);
-      return ps.executeUpdate();
-    }
-  }
-
-  private Void executeDdl(Connection c, String statement) throws SQLException {
-    try (var st = c.createStatement()) {
-      st.setQueryTimeout((int) queryTimeout.toSeconds());
-      st.execute(statement);
-    } catch (SQLException e) {
-      // Two processes creating the same table at once: the loser sees a duplicate; the
-      // statement is idempotent, so running it again settles it.
-      try (var st = c.createStatement()) {
-        st.execute(statement);
-      } catch (SQLException again) {
-        again.addSuppressed(e);
-        throw again;
-      }
-    }
-    return null;
-  }
-
-  private Void recordSchemaVersion(Connection c) throws SQLException {
-    try (PreparedStatement ps = runner.prepare(c, sql.schemaVersionExists())) {
-      ps.setInt(1, SCHEMA_VERSION);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        if (rs.getLong(1) > 0) {
-          return null;
-        }
-      }
-    }
-    try (PreparedStatement ps = runner.prepare(c, sql.insertSchemaVersion())) {
-      ps.setInt(1, SCHEMA_VERSION);
-      SqlRunner.setInstant(ps, 2, Instant.now());
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      if (!SqlStates.isUniqueViolation(e)) {
-        throw e;
-      }
-    }
-    return null;
-  }
-
-  private static boolean isMissingTable(SQLException e) {
-    String state = e.getSQLState();
-    return "42P01".equals(state) || "42S02".equals(state) || "42S04".equals(state);
-  }
-
-  private static void requireStorable(String id, String name) {
-    if (id != null) {
-      requireStorableId(id, name);
-    }
+    erasure.erase(customerId);
   }
 
   /**
@@ -728,41 +296,17 @@ public final class JdbcContactHistory implements ContactHistory {
    * @throws IllegalArgumentException naming {@code name} and the id if it cannot be stored
    */
   public static void requireStorableId(String id, String name) {
-    Objects.requireNonNull(id, name);
-    String problem = null;
-    if (id.length() > MAX_ID_LENGTH) {
-      problem = String.format(Locale.ROOT, "must be at most %d characters, was %d characters",
-          MAX_ID_LENGTH, id.length());
-    } else if (id.indexOf('\u0000') >= 0) {
-      problem = "must not contain U+0000";
-    } else {
-      for (int i = 0; i < id.length() && problem == null; i++) {
-        char c = id.charAt(i);
-        if (Character.isHighSurrogate(c) && i + 1 < id.length()
-            && Character.isLowSurrogate(id.charAt(i + 1))) {
-          i++;
-        } else if (Character.isSurrogate(c)) {
-          problem = String.format(Locale.ROOT, "must not contain an unpaired surrogate (at %d)",
-              i);
-        }
-      }
-    }
-    if (problem != null) {
-      throw new IllegalArgumentException(
-          String.format(Locale.ROOT, "%s %s: '%s'", name, problem,
-              id.length() > MAX_ID_LENGTH ? id.substring(0, 40) + "..." : id));
-    }
+    StorableIds.require(id, name);
   }
 
   @Override
   public String toString() {
-    return "JdbcContactHistory[tablePrefix="
-        + tablePrefix
-        + ", queryTimeout="
-        + queryTimeout
-        + ", schemaVersion="
-        + SCHEMA_VERSION
-        + "]";
+    return String.format(
+        Locale.ROOT,
+        "JdbcContactHistory[tablePrefix=%s, queryTimeout=%s, schemaVersion=%d]",
+        tablePrefix,
+        queryTimeout,
+        SCHEMA_VERSION);
   }
 
   /**
@@ -773,6 +317,7 @@ public final class JdbcContactHistory implements ContactHistory {
     private String tablePrefix = DEFAULT_TABLE_PREFIX;
     private Duration queryTimeout = Duration.ofSeconds(2);
     private int purgeBatchSize = 1_000;
+    private JdbcDialect dialect;
 
     private Builder(DataSource dataSource) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -834,8 +379,26 @@ public final class JdbcContactHistory implements ContactHistory {
     }
 
     /**
-     * Builds the store. Does not touch the database; call {@link #createSchema()} (or apply the
-     * DDL with a migration tool) before the first use.
+     * Sets the dialect of the survey commit instead of detecting it. Without this setting the
+     * store reads the database's product name once, on its first survey commit, with a
+     * connection of its own, and keeps the dialect for its life: {@link JdbcDialect#POSTGRESQL}
+     * for {@code PostgreSQL}, {@link JdbcDialect#PORTABLE} for any other name. If the database
+     * cannot be reached then, that commit throws {@link HistoryUnavailableException} naming
+     * {@code commit} and the next survey commit asks again. Set the dialect to skip the detection,
+     * or to use {@link JdbcDialect#PORTABLE} on PostgreSQL.
+     *
+     * @param dialect the dialect; not null
+     * @return this builder
+     * @throws NullPointerException if {@code dialect} is null
+     */
+    public Builder dialect(JdbcDialect dialect) {
+      this.dialect = Objects.requireNonNull(dialect, "dialect");
+      return this;
+    }
+
+    /**
+     * Builds the store. Does not touch the database (not even to detect the dialect); call
+     * {@link #createSchema()} (or apply the DDL with a migration tool) before the first use.
      *
      * @return the store
      */

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -123,6 +124,35 @@ final class SqlRunner {
     PreparedStatement ps = c.prepareStatement(sql);
     ps.setQueryTimeout(queryTimeoutSeconds);
     return ps;
+  }
+
+  /**
+   * Runs a statement whose one parameter is a key.
+   *
+   * @param c the connection
+   * @param sql the statement text, one {@code ?}
+   * @param key the key
+   * @return the number of rows changed
+   * @throws SQLException on a database error
+   */
+  int updateByKey(Connection c, String sql, String key) throws SQLException {
+    try (PreparedStatement ps = prepare(c, sql)) {
+      ps.setString(1, key);
+      return ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Creates a plain statement (for DDL) with the query timeout.
+   *
+   * @param c the connection
+   * @return the statement; the caller closes it
+   * @throws SQLException on a database error
+   */
+  Statement statement(Connection c) throws SQLException {
+    Statement st = c.createStatement();
+    st.setQueryTimeout(queryTimeoutSeconds);
+    return st;
   }
 
   /**

@@ -3,8 +3,9 @@ package org.npskit.policy.jdbc;
 import java.sql.SQLException;
 
 /**
- * Classifies {@link SQLException}s by SQLSTATE (and H2's vendor codes) into "a concurrent writer
- * won, reload and retry" versus "the database failed". Stateless; thread-safe.
+ * Classifies {@link SQLException}s by SQLSTATE (and H2's vendor codes): "a concurrent writer
+ * won, reload and retry" versus "the database failed", and "the table does not exist".
+ * Stateless; thread-safe.
  */
 final class SqlStates {
 
@@ -13,6 +14,9 @@ final class SqlStates {
   private static final String DEADLOCK = "40P01";
   private static final int H2_CONCURRENT_UPDATE = 90131;
   private static final int H2_DUPLICATE_KEY = 23505;
+  private static final String POSTGRES_UNDEFINED_TABLE = "42P01";
+  private static final String TABLE_NOT_FOUND = "42S02";
+  private static final String H2_TABLE_NOT_FOUND = "42S04";
 
   private SqlStates() {}
 
@@ -44,6 +48,19 @@ final class SqlStates {
    */
   static boolean isUniqueViolation(SQLException e) {
     return UNIQUE_VIOLATION.equals(e.getSQLState()) || e.getErrorCode() == H2_DUPLICATE_KEY;
+  }
+
+  /**
+   * Whether the exception reports a table that does not exist (PostgreSQL's and H2's SQLSTATEs).
+   *
+   * @param e the exception; not null
+   * @return true for a missing table
+   */
+  static boolean isMissingTable(SQLException e) {
+    String state = e.getSQLState();
+    return POSTGRES_UNDEFINED_TABLE.equals(state)
+        || TABLE_NOT_FOUND.equals(state)
+        || H2_TABLE_NOT_FOUND.equals(state);
   }
 
   private static boolean isConflictState(SQLException s) {

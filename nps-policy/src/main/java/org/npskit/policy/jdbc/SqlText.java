@@ -1,12 +1,11 @@
 package org.npskit.policy.jdbc;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * Every SQL statement the JDBC store runs, rendered once for a validated table prefix. Values are
- * always bound parameters ({@code ?}); the prefix is the only spliced text and is validated by
- * {@link SqlIdentifiers#requireValidPrefix(String)} first.
+ * The SQL statements of the store's operations in portable SQL, rendered once for a validated
+ * table prefix (the schema's own statements are {@link JdbcSchema}'s, the PostgreSQL survey
+ * statement is {@link PostgresCommit}'s). Values are always bound parameters ({@code ?}); the
+ * prefix is the only spliced text and is validated by {@link
+ * SqlIdentifiers#requireValidPrefix(String)} first.
  *
  * @param load one statement reading everything a decision without account needs (one round
  *     trip, one snapshot): parameters order id, then customer id three times. The surveys and
@@ -26,10 +25,9 @@ import java.util.List;
  * @param bumpAccount unconditional version bump of an account
  * @param decisionOwner reads the customer and account of a decided order
  * @param customerAccounts reads the accounts a customer's decisions carried
+ * @param insertDecisionInto the head of a decision insert, {@code INSERT INTO} table and columns,
+ *     for a statement that supplies the values itself
  * @param insertDecision a decided order (unique key: the order id)
- * @param surveyStatements PostgreSQL only: the whole SURVEY commit as one statement (version
- *     claims as data-modifying {@code WITH} queries feeding the decision insert), indexed by
- *     {@link #surveyStatementIndex}
  * @param cancel releases a recorded survey
  * @param insertResponse a recorded response
  * @param purgeDecisions deletes one batch of decisions older than an instant
@@ -39,9 +37,6 @@ import java.util.List;
  * @param eraseDecisions deletes a customer's decisions
  * @param eraseResponses deletes a customer's responses
  * @param eraseCustomer deletes a customer's row
- * @param schemaVersion reads the highest installed schema version
- * @param schemaVersionExists checks whether a schema version is installed
- * @param insertSchemaVersion records an installed schema version
  */
 record SqlText(
     String load,
@@ -56,8 +51,8 @@ record SqlText(
     String bumpAccount,
     String decisionOwner,
     String customerAccounts,
+    String insertDecisionInto,
     String insertDecision,
-    List<String> surveyStatements,
     String cancel,
     String insertResponse,
     String purgeDecisions,
@@ -66,48 +61,7 @@ record SqlText(
     String purgeAccounts,
     String eraseDecisions,
     String eraseResponses,
-    String eraseCustomer,
-    String schemaVersion,
-    String schemaVersionExists,
-    String insertSchemaVersion) {
-
-  /** Row kinds of the {@link #load} statement, in its first column. */
-  static final int KIND_ORDER = 1;
-
-  /** The customer row. */
-  static final int KIND_CUSTOMER = 2;
-
-  /** The account row. */
-  static final int KIND_ACCOUNT = 3;
-
-  /** A survey to the customer. */
-  static final int KIND_CUSTOMER_SURVEY = 4;
-
-  /** A survey to the account. */
-  static final int KIND_ACCOUNT_SURVEY = 5;
-
-  /** A response of the customer. */
-  static final int KIND_RESPONSE = 6;
-
-  /** No account on the purchase. */
-  static final int ACCOUNT_NONE = 0;
-
-  /** An account the store has never seen (expected version 0). */
-  static final int ACCOUNT_NEW = 1;
-
-  /** A known account. */
-  static final int ACCOUNT_KNOWN = 2;
-
-  /**
-   * Index into {@link #surveyStatements}.
-   *
-   * @param newCustomer whether the customer is unknown (expected version 0)
-   * @param accountMode {@link #ACCOUNT_NONE}, {@link #ACCOUNT_NEW} or {@link #ACCOUNT_KNOWN}
-   * @return the index
-   */
-  static int surveyStatementIndex(boolean newCustomer, int accountMode) {
-    return (newCustomer ? 3 : 0) + accountMode;
-  }
+    String eraseCustomer) {
 
   /**
    * Renders every statement for the prefix.
@@ -122,41 +76,40 @@ record SqlText(
     String customer = p + "customer";
     String account = p + "account";
     String response = p + "response";
-    String versions = p + "schema_version";
     String liveSurvey = " AND outcome = 'SURVEY' AND cancelled = FALSE";
     String load =
         "SELECT "
-            + KIND_ORDER
+            + RowKind.ORDER.code()
             + " AS kind, order_id AS ref, CAST(NULL AS BIGINT) AS num, CAST(NULL AS BOOLEAN) AS flag,"
             + " CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS at, CAST(NULL AS VARCHAR(255)) AS sku,"
             + " CAST(NULL AS VARCHAR(255)) AS other FROM "
             + decision
             + " WHERE order_id = ?"
             + " UNION ALL SELECT "
-            + KIND_CUSTOMER
+            + RowKind.CUSTOMER.code()
             + ", customer_id, version, opted_out, NULL, NULL, NULL FROM "
             + customer
             + " WHERE customer_id = ?"
             + " UNION ALL SELECT "
-            + KIND_CUSTOMER_SURVEY
+            + RowKind.CUSTOMER_SURVEY.code()
             + ", order_id, NULL, NULL, decided_at, subject_sku, account_id FROM "
             + decision
             + " WHERE customer_id = ?"
             + liveSurvey
             + " UNION ALL SELECT "
-            + KIND_RESPONSE
+            + RowKind.RESPONSE.code()
             + ", customer_id, NULL, NULL, responded_at, NULL, NULL FROM "
             + response
             + " WHERE customer_id = ?";
     String loadWithAccount =
         load
             + " UNION ALL SELECT "
-            + KIND_ACCOUNT
+            + RowKind.ACCOUNT.code()
             + ", account_id, version, NULL, NULL, NULL, NULL FROM "
             + account
             + " WHERE account_id = ?"
             + " UNION ALL SELECT "
-            + KIND_ACCOUNT_SURVEY
+            + RowKind.ACCOUNT_SURVEY.code()
             + ", order_id, NULL, NULL, decided_at, subject_sku, customer_id FROM "
             + decision
             + " WHERE account_id = ?"
@@ -168,29 +121,10 @@ record SqlText(
     String insertAccount = "INSERT INTO " + account + " (account_id, version) VALUES (?, ?)";
     String updateAccount =
         "UPDATE " + account + " SET version = ? WHERE account_id = ? AND version = ?";
-    String insertDecision =
+    String insertDecisionInto =
         "INSERT INTO "
             + decision
             + " (order_id, customer_id, account_id, decided_at, outcome, subject_sku, cancelled)";
-    List<String> surveyStatements = new ArrayList<>();
-    for (boolean newCustomer : new boolean[] {false, true}) {
-      for (int accountMode = ACCOUNT_NONE; accountMode <= ACCOUNT_KNOWN; accountMode++) {
-        StringBuilder sql =
-            new StringBuilder("WITH c AS (")
-                .append(newCustomer ? insertCustomer : updateCustomer)
-                .append(" RETURNING 1 AS ok)");
-        if (accountMode != ACCOUNT_NONE) {
-          sql.append(", a AS (")
-              .append(accountMode == ACCOUNT_NEW ? insertAccount : updateAccount)
-              .append(" RETURNING 1 AS ok)");
-        }
-        sql.append(' ')
-            .append(insertDecision)
-            .append(" SELECT ?, ?, ?, ?, ?, ?, FALSE FROM c")
-            .append(accountMode != ACCOUNT_NONE ? " CROSS JOIN a" : "");
-        surveyStatements.add(sql.toString());
-      }
-    }
     return new SqlText(
         load,
         loadWithAccount,
@@ -206,8 +140,8 @@ record SqlText(
         "SELECT DISTINCT account_id FROM "
             + decision
             + " WHERE customer_id = ? AND account_id IS NOT NULL",
-        insertDecision + " VALUES (?, ?, ?, ?, ?, ?, FALSE)",
-        List.copyOf(surveyStatements),
+        insertDecisionInto,
+        insertDecisionInto + " VALUES (?, ?, ?, ?, ?, ?, FALSE)",
         "UPDATE "
             + decision
             + " SET cancelled = TRUE WHERE order_id = ? AND outcome = 'SURVEY' AND cancelled = FALSE",
@@ -240,9 +174,6 @@ record SqlText(
             + " d WHERE d.account_id = a.account_id) LIMIT ?)",
         "DELETE FROM " + decision + " WHERE customer_id = ?",
         "DELETE FROM " + response + " WHERE customer_id = ?",
-        "DELETE FROM " + customer + " WHERE customer_id = ?",
-        "SELECT MAX(version) FROM " + versions,
-        "SELECT COUNT(*) FROM " + versions + " WHERE version = ?",
-        "INSERT INTO " + versions + " (version, installed_at) VALUES (?, ?)");
+        "DELETE FROM " + customer + " WHERE customer_id = ?");
   }
 }

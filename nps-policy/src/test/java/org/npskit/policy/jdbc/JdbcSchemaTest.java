@@ -1,0 +1,84 @@
+package org.npskit.policy.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** Schema creation on H2: a DDL statement that fails once is run again, within the timeout. */
+class JdbcSchemaTest {
+
+  /** Plain statements whose first execution fails, recording every query timeout set. */
+  private static final class FlakyDdl implements SimpleDataSource {
+    private final DataSource target = H2ContactHistoryTest.freshH2();
+    private final AtomicBoolean failed = new AtomicBoolean();
+    private final List<Integer> executedWithTimeout = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Connection getConnection() throws SQLException {
+      Connection physical = target.getConnection();
+      return (Connection)
+          Proxy.newProxyInstance(
+              Connection.class.getClassLoader(),
+              new Class<?>[] {Connection.class},
+              (proxy, method, args) ->
+                  method.getName().equals("createStatement")
+                      ? flaky(physical.createStatement())
+                      : invoke(method, physical, args));
+    }
+
+    /** A statement that fails its first execution in this data source. */
+    private Statement flaky(Statement real) {
+      int[] timeout = {0};
+      return (Statement)
+          Proxy.newProxyInstance(
+              Statement.class.getClassLoader(),
+              new Class<?>[] {Statement.class},
+              (proxy, method, args) -> {
+                if (method.getName().equals("setQueryTimeout")) {
+                  timeout[0] = (Integer) args[0];
+                }
+                if (method.getName().equals("execute")) {
+                  executedWithTimeout.add(timeout[0]);
+                  if (failed.compareAndSet(false, true)) {
+                    throw new SQLException("table exists (injected)", "42S01");
+                  }
+                }
+                return invoke(method, real, args);
+              });
+    }
+
+    private static Object invoke(Method m, Object target, Object[] args)
+        throws Throwable {
+      try {
+        return m.invoke(target, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    }
+  }
+
+  @Test
+  void aDdlStatementThatFailsOnceIsRunAgainWithTheQueryTimeout() {
+    FlakyDdl ds = new FlakyDdl();
+    JdbcContactHistory store =
+        JdbcContactHistory.builder(ds).queryTimeout(Duration.ofSeconds(3)).build();
+
+    store.createSchema();
+
+    assertThat(ds.failed).isTrue();
+    assertThat(store.installedSchemaVersion()).hasValue(JdbcContactHistory.SCHEMA_VERSION);
+    int ddl = JdbcSchema.forPrefix("npskit_", null).statements().size();
+    assertThat(ds.executedWithTimeout).hasSize(ddl + 1).containsOnly(3);
+  }
+}
