@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.npskit.policy.spi.DecidedOrder;
 import org.npskit.policy.spi.HistoryQuery;
 import org.npskit.policy.spi.HistorySnapshot;
 import org.npskit.policy.spi.StoreOperation;
@@ -16,7 +17,8 @@ import org.npskit.policy.spi.SurveyRecord;
 /**
  * Reads a {@link HistorySnapshot} with one auto-committed statement ({@link SqlText#load()}, or
  * {@link SqlText#loadWithAccount()} when the query has an account): one round trip, one
- * consistent snapshot. Each row says its {@link RowKind}. Surveys and responses come by key only;
+ * consistent snapshot. Each row says its {@link RowKind}; the order's row carries whether a live
+ * survey is recorded for it and its decision time ({@link DecidedOrder}). Surveys and responses come by key only;
  * the query's time range is applied here, to the instants as the database compares them (clamped,
  * in microseconds), and they are sorted by time (surveys then by order id).
  *
@@ -47,6 +49,7 @@ final class SnapshotLoader {
 
   private HistorySnapshot load(Connection c, HistoryQuery q) throws SQLException {
     boolean decided = false;
+    DecidedOrder decidedOrder = null;
     boolean optedOut = false;
     long customerVersion = 0L;
     long accountVersion = 0L;
@@ -75,7 +78,10 @@ final class SnapshotLoader {
             continue;
           }
           switch (kind) {
-            case ORDER -> decided = true;
+            case ORDER -> {
+              decided = true;
+              decidedOrder = new DecidedOrder(rs.getBoolean(4), SqlRunner.getInstant(rs, 5));
+            }
             case CUSTOMER -> {
               customerVersion = rs.getLong(3);
               optedOut = rs.getBoolean(4);
@@ -104,6 +110,7 @@ final class SnapshotLoader {
         accountSurveys,
         responses,
         customerVersion,
-        accountVersion);
+        accountVersion,
+        decidedOrder);
   }
 }

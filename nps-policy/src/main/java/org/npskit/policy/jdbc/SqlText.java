@@ -80,9 +80,9 @@ record SqlText(
     String load =
         "SELECT "
             + RowKind.ORDER.code()
-            + " AS kind, order_id AS ref, CAST(NULL AS BIGINT) AS num, CAST(NULL AS BOOLEAN) AS flag,"
-            + " CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS at, CAST(NULL AS VARCHAR(255)) AS sku,"
-            + " CAST(NULL AS VARCHAR(255)) AS other FROM "
+            + " AS kind, order_id AS ref, CAST(NULL AS BIGINT) AS num,"
+            + " (outcome = 'SURVEY' AND cancelled = FALSE) AS flag, decided_at AS at,"
+            + " CAST(NULL AS VARCHAR(255)) AS sku, CAST(NULL AS VARCHAR(255)) AS other FROM "
             + decision
             + " WHERE order_id = ?"
             + " UNION ALL SELECT "
