@@ -110,10 +110,14 @@ final class JdbcSchema {
    * @throws org.npskit.policy.spi.HistoryUnavailableException if the database refuses the DDL
    */
   void create() {
-    for (String statement : statements()) {
-      runner.autoCommit(StoreOperation.CREATE_SCHEMA, c -> executeDdl(c, statement));
-    }
-    runner.autoCommit(StoreOperation.CREATE_SCHEMA, this::recordVersion);
+    // One connection for every statement: an in-memory database that lives as long as its last
+    // connection (H2's jdbc:h2:mem:NAME without DB_CLOSE_DELAY) keeps what was created.
+    runner.autoCommit(StoreOperation.CREATE_SCHEMA, c -> {
+      for (String statement : statements()) {
+        executeDdl(c, statement);
+      }
+      return recordVersion(c);
+    });
   }
 
   /**

@@ -78,7 +78,7 @@ final class SqlRunner {
         restoreQuietly(c, autoCommit, previous);
       }
     } catch (SQLException | RuntimeException e) {
-      throw new HistoryUnavailableException(operation, e);
+      throw new HistoryUnavailableException(operation, explained(e));
     }
   }
 
@@ -108,7 +108,7 @@ final class SqlRunner {
         restoreQuietly(c, autoCommit, previous);
       }
     } catch (SQLException | RuntimeException e) {
-      throw new HistoryUnavailableException(operation, e);
+      throw new HistoryUnavailableException(operation, explained(e));
     }
   }
 
@@ -235,6 +235,20 @@ final class SqlRunner {
     } catch (SQLException rollbackFailure) {
       failure.addSuppressed(rollbackFailure);
     }
+  }
+
+  /**
+   * The failure as the caller should read it: a missing table says what to do about it (the
+   * gate's one warning per incident shows this text).
+   */
+  private static Exception explained(Exception e) {
+    if (e instanceof SQLException s && SqlStates.isMissingTable(s)) {
+      return new SQLException("npskit's tables do not exist: call JdbcContactHistory.createSchema()"
+          + " or apply the schema migration first; an in-memory H2 database also needs"
+          + " DB_CLOSE_DELAY=-1 or a pool that keeps a connection open, else it is dropped with its"
+          + " last connection (" + s.getMessage() + ")", s.getSQLState(), s.getErrorCode(), s);
+    }
+    return e;
   }
 
   private static void restoreQuietly(Connection c, boolean autoCommit, int networkTimeout) {
