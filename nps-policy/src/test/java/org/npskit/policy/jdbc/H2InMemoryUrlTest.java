@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.npskit.policy.Fixtures;
 import org.npskit.policy.spi.HistoryQuery;
 import org.npskit.policy.spi.HistoryUnavailableException;
 
@@ -16,7 +17,7 @@ import org.npskit.policy.spi.HistoryUnavailableException;
  * was dropped meanwhile says what to do.
  */
 class H2InMemoryUrlTest {
-  private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+  private static final Instant T0 = Fixtures.T0;
 
   @Test
   void createSchemaSucceedsOnADatabaseThatLivesAsLongAsItsConnection() {

@@ -11,6 +11,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.CharRange;
 import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.StringLength;
+import org.npskit.policy.Fixtures;
 import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.HistoryQuery;
 import org.npskit.policy.spi.HistorySnapshot;
@@ -18,7 +19,7 @@ import org.npskit.policy.spi.SurveyRecord;
 
 /** Properties of identifier validation and parameter binding of the JDBC store. */
 class JdbcContactHistoryProperties {
-  private static final Instant T0 = Instant.parse("2026-05-01T08:00:00Z");
+  private static final Instant T0 = Fixtures.T0;
   private final DataSource h2 = H2ContactHistoryTest.freshH2();
 
   @Property

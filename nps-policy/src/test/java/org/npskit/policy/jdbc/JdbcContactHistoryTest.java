@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.npskit.policy.Fixtures;
 import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.HistoryQuery;
 import org.npskit.policy.spi.HistorySnapshot;
@@ -25,7 +26,7 @@ import org.npskit.policy.spi.SurveyRecord;
 
 /** Configuration, schema and failure behaviour of the JDBC store, on H2. */
 class JdbcContactHistoryTest {
-  private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+  private static final Instant T0 = Fixtures.T0;
 
   private final DataSource h2 = H2ContactHistoryTest.freshH2();
 

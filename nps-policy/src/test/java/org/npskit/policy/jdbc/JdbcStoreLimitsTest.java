@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.npskit.policy.Fixtures;
 import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.HistoryQuery;
 import org.npskit.policy.spi.HistorySnapshot;
@@ -16,7 +17,7 @@ import org.npskit.policy.spi.SurveyRecord;
  * width before any SQL, naming the field and its length, and the builder's ranges are inclusive.
  */
 class JdbcStoreLimitsTest {
-  private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+  private static final Instant T0 = Fixtures.T0;
   private static final String LONG = "y".repeat(JdbcContactHistory.MAX_ID_LENGTH + 1);
 
   private final JdbcContactHistory store =

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.npskit.policy.Fixtures;
 import org.npskit.policy.memory.InMemoryContactHistory;
 import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.ContactHistory;
@@ -22,7 +23,7 @@ import org.npskit.policy.spi.SurveyRecord;
  * {@link HistorySnapshot} contract) and every survey keeps the account its purchase carried.
  */
 class SnapshotOrderTest {
-  private static final Instant T0 = Instant.parse("2026-04-01T09:00:00Z");
+  private static final Instant T0 = Fixtures.T0;
 
   static Stream<Arguments> stores() {
     Supplier<ContactHistory> memory = () -> InMemoryContactHistory.withRetention(Duration.ofDays(400));
