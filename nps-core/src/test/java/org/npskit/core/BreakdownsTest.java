@@ -3,6 +3,7 @@ package org.npskit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.npskit.core.Fixtures.T0;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -164,15 +165,15 @@ class BreakdownsTest {
 
   @Test
   void surveyResponseIsNullFree() {
-    SurveyResponse r = SurveyResponse.of("r", "c", 9, Instant.EPOCH);
+    SurveyResponse r = SurveyResponse.of("r", "c", 9, T0);
     assertThat(r.commentText()).isEmpty();
     assertThat(r.attribute("x")).isEmpty();
     assertThat(r.category()).isEqualTo(Category.PROMOTER);
     assertThat(SIX.get(0).commentText()).contains("fine, thanks");
-    assertThatThrownBy(() -> SurveyResponse.of("r", "c", 11, Instant.EPOCH))
+    assertThatThrownBy(() -> SurveyResponse.of("r", "c", 11, T0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("11");
-    assertThatThrownBy(() -> SurveyResponse.of(null, "c", 1, Instant.EPOCH))
+    assertThatThrownBy(() -> SurveyResponse.of(null, "c", 1, T0))
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("id");
   }

@@ -159,8 +159,7 @@ class NpsProperties {
     Random random = new Random(seed);
     List<SurveyResponse> responses = new ArrayList<>();
     for (int i = 0; i < scores.size(); i++) {
-      java.time.Instant at =
-          java.time.Instant.parse("2026-01-01T00:00:00Z").plusSeconds(random.nextInt(400 * 86_400));
+      java.time.Instant at = Fixtures.T0.plusSeconds(random.nextInt(400 * 86_400));
       responses.add(SurveyResponse.of("r" + i, "c", scores.get(i), at));
     }
     for (TimeBucket bucket : TimeBucket.values()) {

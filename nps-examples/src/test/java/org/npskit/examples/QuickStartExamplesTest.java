@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -78,7 +78,15 @@ class QuickStartExamplesTest {
     for (String s : policySnippets) {
       assertThat(policy).contains(squash(s));
     }
-    assertThat(Instant.parse("2026-02-27T12:00:00Z")).isNotNull();
+    // The snippet's comment tells the reader the outcome: it must be the example's.
+    Matcher said = Pattern.compile("// SURVEY about (\\S+), sendAt (\\S+)")
+        .matcher(policySnippets.get(0));
+    assertThat(said.find()).as("the quick start's outcome comment").isTrue();
+    Decision d = QuickStartPolicy.run((c, sku, at) -> { },
+        LoggerFactory.getLogger(QuickStartExamplesTest.class));
+    assertThat(d.isSurvey()).isTrue();
+    assertThat(d.subjectSku()).contains(said.group(1));
+    assertThat(d.sendAt()).contains(OffsetDateTime.parse(said.group(2)).toInstant());
   }
 
   @Test

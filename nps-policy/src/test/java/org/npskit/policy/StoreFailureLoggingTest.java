@@ -4,37 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.npskit.policy.Fixtures.T0;
 import static org.npskit.policy.Fixtures.tv;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.npskit.policy.testlog.LogCapture;
+import org.npskit.policy.testlog.LoggedEvent;
+import org.slf4j.event.Level;
 
 /**
- * A store failure is logged once per incident, not once per call: the tests capture what the
- * SLF4J simple logger (test scope, writes to the current {@code System.err}) prints.
+ * A store failure is logged once per incident, not once per call: the tests read what the gate
+ * logs on the test's own thread from the test logger ({@link LogCapture}), so other tests running
+ * at the same time cannot add to it.
  */
 class StoreFailureLoggingTest {
-  private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-  private PrintStream originalErr;
+  private LogCapture log;
 
   @BeforeEach
   void capture() {
-    originalErr = System.err;
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    log = LogCapture.start();
   }
 
   @AfterEach
-  void restore() {
-    System.setErr(originalErr);
+  void release() {
+    log.close();
   }
 
-  private List<String> lines(String marker) {
-    return captured.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains(marker))
-        .toList();
+  private List<LoggedEvent> events(String marker) {
+    return log.events().stream().filter(e -> e.logger().equals(SurveyGate.class.getName()))
+        .filter(e -> e.message().contains(marker)).toList();
   }
 
   @Test
@@ -49,24 +48,26 @@ class StoreFailureLoggingTest {
       gate.decide(tv("A" + i, "C" + i, T0.plus(Duration.ofMinutes(i))));
     }
     assertThat(listener.failures).hasValue(50);
-    assertThat(lines("contact history unavailable")).hasSize(1);
-    assertThat(lines("contact history unavailable").get(0))
-        .contains("WARN", "load", "failing closed");
-    assertThat(lines("available again")).isEmpty();
+    assertThat(events("contact history unavailable")).hasSize(1);
+    LoggedEvent incident = events("contact history unavailable").get(0);
+    assertThat(incident.level()).isEqualTo(Level.WARN);
+    assertThat(incident.message()).contains("load", "failing closed");
+    assertThat(events("available again")).isEmpty();
 
     store.failLoad = false;
     for (int i = 0; i < 5; i++) {
       assertThat(gate.decide(tv("B" + i, "D" + i, T0)).isSurvey()).isTrue();
     }
-    assertThat(lines("available again")).hasSize(1);
+    assertThat(events("available again")).hasSize(1);
+    assertThat(events("available again").get(0).level()).isEqualTo(Level.INFO);
 
     // A second incident is a new log line; the commit failure names its operation.
     store.failCommit = true;
     for (int i = 0; i < 20; i++) {
       gate.decide(tv("E" + i, "F" + i, T0));
     }
-    assertThat(lines("contact history unavailable")).hasSize(2);
-    assertThat(lines("contact history unavailable").get(1)).contains("commit");
+    assertThat(events("contact history unavailable")).hasSize(2);
+    assertThat(events("contact history unavailable").get(1).message()).contains("commit");
     assertThat(listener.failures).hasValue(70);
   }
 
@@ -76,8 +77,9 @@ class StoreFailureLoggingTest {
     SurveyGate gate = SurveyGate.builder(SurveyPolicy.defaults()).history(store).build();
     store.failLoad = true;
     gate.decide(tv("O-secret-check", "C-1", T0));
-    String log = captured.toString(StandardCharsets.UTF_8);
-    assertThat(log).contains("contact history unavailable");
-    assertThat(log).doesNotContain("OLED", "1899", "EUR");
+    String text = log.text();
+    assertThat(text).contains("contact history unavailable");
+    // The purchase is TV-1, tv/lcd, 500.00 EUR: none of it may reach the log.
+    assertThat(text).doesNotContain("TV-1", "tv/lcd", "500", "EUR", "OLED", "1899");
   }
 }

@@ -3,7 +3,6 @@ package org.npskit.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CsvTest {
@@ -16,6 +15,10 @@ class CsvTest {
     assertThat(t.rows()).hasSize(3);
     assertThat(t.rows().get(0).values()).containsExactly("1", "x, y", "say \"hi\"");
     assertThat(t.rows().get(1).values()).containsExactly("2", "two\nlines", "");
+    // Each cell keeps the line it starts on, so an error in the cell after a multi-line one
+    // names line 4, not the record's line 3.
+    assertThat(t.rows().get(1).lines()).containsExactly(3, 3, 4);
+    assertThat(t.error(t.rows().get(1), 2, "bad")).hasMessageStartingWith("f.csv:4:3");
     assertThat(t.rows().get(2).line()).isEqualTo(5);
     assertThat(t.rows().get(2).values()).containsExactly("3", "z", "w");
   }
@@ -47,6 +50,6 @@ class CsvTest {
     assertThatThrownBy(() -> t.required("score")).isInstanceOf(BadInputException.class)
         .hasMessage("f.csv:1:3: value \"id,rating\": required column 'score' is missing from the "
             + "header");
-    assertThat(List.of(t.rows().get(0).lines())).isNotNull();
+    assertThat(t.rows().get(0).lines()).containsExactly(2, 2);
   }
 }
