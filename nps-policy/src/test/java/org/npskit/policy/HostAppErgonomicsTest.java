@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.npskit.policy.testlog.LogCapture;
+import org.slf4j.event.Level;
 
 /** What a shop's own mapping and configuration code needs from the API (no glue, clear errors). */
 class HostAppErgonomicsTest {
@@ -126,6 +128,23 @@ class HostAppErgonomicsTest {
     Map<String, Object> bad = Map.of("nps.policy.customer-cooldown", List.of("P1D", "P2D"));
     assertThatThrownBy(() -> SurveyPolicy.fromProperties(bad))
         .hasMessageStartingWith("nps.policy.customer-cooldown=P1D, P2D: malformed duration");
+  }
+
+  @Test
+  void propertiesWithoutAnyPolicyKeyWarnOnceAboutTheMisspeltPrefix() {
+    try (LogCapture log = LogCapture.start()) {
+      SurveyPolicy p = policy("nps.polcy.min-order-value=100 EUR\nserver.port=8080\n");
+      assertThat(p).hasToString(SurveyPolicy.defaults().toString());
+      assertThat(log.events()).singleElement().satisfies(e -> {
+        assertThat(e.level()).isEqualTo(Level.WARN);
+        assertThat(e.message()).isEqualTo("no key under nps.policy. among the 2 keys given: the"
+            + " policy has every default (a misspelt prefix?)");
+      });
+    }
+    try (LogCapture log = LogCapture.start()) {
+      policy("nps.policy.send-delay=P1D\n");
+      assertThat(log.events()).isEmpty();
+    }
   }
 
   @Test
