@@ -94,8 +94,8 @@ public abstract class ContactHistoryCompatibilityKit {
   @BeforeEach
   protected void setUpStore() {
     clock = MutableClock.at(T0);
-    store = createStore(clock);
     pool = Executors.newFixedThreadPool(THREADS);
+    store = createStore(clock);
   }
 
   /**
