@@ -15,17 +15,23 @@ import org.npskit.policy.spi.ContactHistory;
  * jar), a fresh table prefix per test, through the kit.
  */
 class PostgresContactHistoryCompatibilityTest extends ContactHistoryCompatibilityKit {
+
   private static final AtomicInteger PREFIXES = new AtomicInteger();
   private static EmbeddedPostgres server;
   private static DataSource dataSource;
 
   @Override
   protected ContactHistory createStore(Clock clock) {
-    JdbcContactHistory store = JdbcContactHistory.builder(dataSource())
-        .tablePrefix("kit" + PREFIXES.incrementAndGet() + "_")
+    JdbcContactHistory store = configure(JdbcContactHistory.builder(dataSource())
+        .tablePrefix("kit" + PREFIXES.incrementAndGet() + "_"))
         .build();
     store.createSchema();
     return store;
+  }
+
+  /** The store's dialect: detected (PostgreSQL's single-statement commit) unless overridden. */
+  JdbcContactHistory.Builder configure(JdbcContactHistory.Builder builder) {
+    return builder;
   }
 
   private static synchronized DataSource dataSource() {

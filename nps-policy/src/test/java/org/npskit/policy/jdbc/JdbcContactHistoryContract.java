@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.ContactHistory;
-import org.npskit.policy.spi.ContactHistoryContract;
+import org.npskit.policy.spi.StoreFixture;
 import org.npskit.policy.spi.DecidedOrder;
 import org.npskit.policy.spi.HistoryQuery;
 import org.npskit.policy.spi.HistorySnapshot;
@@ -24,7 +24,7 @@ import org.npskit.policy.spi.SurveyRecord;
  * The store contract plus what only a SQL store can get wrong (quoting, unique keys), run on every
  * database the JDBC store supports.
  */
-abstract class JdbcContactHistoryContract extends ContactHistoryContract {
+abstract class JdbcContactHistoryContract extends StoreFixture {
 
   /**
    * A builder on an empty database (or a fresh table prefix) whose schema does not exist yet.

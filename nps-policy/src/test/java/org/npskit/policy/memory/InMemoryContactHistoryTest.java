@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.npskit.policy.MutableClock;
 import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.ContactHistory;
-import org.npskit.policy.spi.ContactHistoryContract;
+import org.npskit.policy.spi.StoreFixture;
 import org.npskit.policy.spi.HistoryQuery;
 import org.npskit.policy.spi.HistorySnapshot;
 import org.npskit.policy.spi.HistoryUnavailableException;
 import org.npskit.policy.spi.SurveyRecord;
 
-class InMemoryContactHistoryTest extends ContactHistoryContract {
+class InMemoryContactHistoryTest extends StoreFixture {
   /**
    * A clock after every event of these tests: "newest" is the newest event, whatever the date
    * the tests run on (the clock bound has tests of its own below).
