@@ -159,6 +159,48 @@ class CliUsageTest {
         .out()).contains("Trust ");
   }
 
+  /**
+   * Every {@code text} block of this module's README that shows {@code $ java -jar ...} commands
+   * (without a pipe or {@code echo}) prints what it shows: the lines after each command, exactly,
+   * or as one contiguous run of the output when the block elides lines with {@code ...}.
+   */
+  @Test
+  void theReadmesCommandExamplesPrintWhatTheyShow() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    java.util.regex.Matcher block = java.util.regex.Pattern.compile("```text\n(.*?)```",
+        java.util.regex.Pattern.DOTALL).matcher(readme);
+    String prompt = "$ java -jar nps-examples/target/npskit.jar ";
+    int checked = 0;
+    while (block.find()) {
+      List<String> lines = block.group(1).lines().toList();
+      if (!lines.get(0).startsWith(prompt) || block.group(1).contains("$ echo")
+          || block.group(1).contains(" | ")) {
+        continue;
+      }
+      for (int i = 0; i < lines.size(); ) {
+        String[] args = lines.get(i).substring(prompt.length()).split(" ");
+        for (int k = 0; k < args.length; k++) {
+          args[k] = args[k].startsWith("nps-examples/") ? "../" + args[k] : args[k];
+        }
+        List<String> shown = new java.util.ArrayList<>();
+        for (i++; i < lines.size() && !lines.get(i).startsWith("$ "); i++) {
+          shown.add(lines.get(i).stripTrailing());
+        }
+        CliFuzzProperties.Run r = CliFuzzProperties.run(List.of(args));
+        List<String> printed = (r.exit() == 0 ? r.out() : r.err()).replace("../nps-examples/",
+            "nps-examples/").lines().map(String::stripTrailing).toList();
+        if (shown.remove("...")) {
+          assertThat(java.util.Collections.indexOfSubList(printed, shown)).as("%s in %s",
+              shown, printed).isNotNegative();
+        } else {
+          assertThat(printed).as(String.join(" ", args)).containsExactlyElementsOf(shown);
+        }
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(4);
+  }
+
   @Test
   void theSampleAnswersLieInTheMonthsTheReadmeNames() throws IOException {
     Csv.Table t = Csv.read("samples/responses.csv");
