@@ -15,6 +15,9 @@ import java.util.Set;
  * thread-safe (confined to the command that parses it).
  */
 final class Args {
+  /** The most column names a message lists. */
+  private static final int LISTED = 30;
+
   private final String command;
   private final Map<String, String> values = new HashMap<>();
   private final Set<String> flags = new HashSet<>();
@@ -24,11 +27,30 @@ final class Args {
     this.command = command;
   }
 
+  /**
+   * Parses a command's arguments.
+   *
+   * @param command the command name, for messages
+   * @param args the arguments after the command name
+   * @param valued the names (without {@code --}) of the options that take a value
+   * @param flagNames the names of the options without a value
+   * @return the parsed arguments
+   * @throws BadInputException for an unknown option (with the nearest known one, if any), an
+   *     option given twice, a missing value, or a value given to a flag
+   */
   static Args parse(String command, String[] args, Set<String> valued, Set<String> flagNames) {
     Args a = new Args(command);
+    List<String> known = new ArrayList<>(new java.util.TreeSet<>(valued));
+    known.addAll(new java.util.TreeSet<>(flagNames));
     boolean onlyPositional = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
+      if (!onlyPositional && arg.startsWith("-") && !arg.startsWith("--") && arg.length() > 1) {
+        String name = arg.substring(1).split("=", 2)[0];
+        throw a.usage("unknown option \"%s\"%s; a file name that starts with - goes after --",
+            arg, Suggest.nearest(name, known).map(k -> "; did you mean --" + k + "?")
+                .orElse(""));
+      }
       if (onlyPositional || !arg.startsWith("--")) {
         a.positional.add(arg);
         continue;
@@ -54,10 +76,14 @@ final class Args {
         if (a.values.put(name, value) != null) {
           throw a.usage("option --%s is given twice", name);
         }
-      } else if (flagNames.contains(name) && value == null) {
+      } else if (flagNames.contains(name)) {
+        if (value != null) {
+          throw a.usage("option --%s takes no value, was given \"%s\"", name, value);
+        }
         a.flags.add(name);
       } else {
-        throw a.usage("unknown option \"%s\"", arg);
+        throw a.usage("unknown option \"%s\"%s", arg,
+            Suggest.nearest(name, known).map(k -> "; did you mean --" + k + "?").orElse(""));
       }
     }
     return a;
@@ -67,6 +93,37 @@ final class Args {
     return new BadInputException(
         "npskit " + command + ": " + String.format(Locale.ROOT, format, args)
             + " (see npskit " + command + " --help)");
+  }
+
+  /**
+   * The 0-based index of a column an option needs; a usage error when the file lacks it, naming
+   * the option, listing the columns the file has and suggesting the nearest.
+   *
+   * @param table the file
+   * @param option the option as the user gave it, for example {@code --by chanel}
+   * @param name the column the option needs
+   * @param what what the column holds, shown in the message, or ""
+   * @return the column index
+   * @throws BadInputException if the header has no such column
+   */
+  int column(Csv.Table table, String option, String name, String what) {
+    int c = table.column(name);
+    if (c >= 0) {
+      return c;
+    }
+    List<String> names = table.names();
+    throw usage("%s: %s has no column \"%s\"%s%s; its columns are %s", option, table.file(),
+        BadInputException.excerpt(name), what.isEmpty() ? "" : " (" + what + ")",
+        Suggest.nearest(name, names).map(n -> "; did you mean \"" + n + "\"?").orElse(""),
+        listed(names));
+  }
+
+  /** At most {@value #LISTED} names, quoted as excerpts, then how many more. */
+  private static String listed(List<String> names) {
+    String shown = String.join(", ", names.stream().limit(LISTED)
+        .map(n -> "\"" + BadInputException.excerpt(n) + "\"").toList());
+    return names.size() > LISTED
+        ? shown + String.format(Locale.ROOT, " and %d more", names.size() - LISTED) : shown;
   }
 
   Optional<String> value(String name) {
@@ -95,7 +152,7 @@ final class Args {
       if (!Double.isFinite(d)) {
         throw new NumberFormatException();
       }
-      return d;
+      return d + 0.0; // -0 is 0: no "-0" in any output
     } catch (NumberFormatException e) {
       throw usage("option --%s must be a number, was \"%s\"", name, v.get());
     }

@@ -88,10 +88,11 @@ final class CompareCommand implements Command {
     sb.append(Text.f("B: %s%n", files.get(1)));
     Text.summary(sb, fb);
     sb.append(Text.f("%nDifference A - B: %s points   %s%% interval %s .. %s (%s)%n",
-        Text.points(c.difference()), Text.f("%.4g", confidence * 100).replaceAll("\\.?0+$", ""),
-        Text.points(ci.low()), Text.points(ci.high()), c.method().label()));
-    sb.append(Text.f("  standard error %.2f   z = %.3f   p = %.4f (two-sided)%n",
-        c.standardError(), c.z(), c.pValue()));
+        Text.points(c.difference()), Text.percent(confidence), Text.points(ci.low()),
+        Text.points(ci.high()), c.method().label()));
+    sb.append(Text.f("  standard error %s   z = %s   p = %s (two-sided)%n",
+        Text.num("%.2f", c.standardError()), Text.num("%.3f", c.z()),
+        Text.num("%.4f", c.pValue())));
     sb.append(Text.f("  %s%n", c.pValue() < 1 - confidence
         ? "The difference is significant at this level."
         : "The difference is not significant at this level: it may be chance."));

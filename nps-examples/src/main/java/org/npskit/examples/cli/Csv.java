@@ -50,12 +50,19 @@ final class Csv {
       return -1;
     }
 
+    /** The column headers, stripped, in file order. */
+    List<String> names() {
+      return header.values().stream().map(String::strip).toList();
+    }
+
     int required(String name) {
       int c = column(name);
       if (c < 0) {
         throw BadInputException.at(
             file, header.line(), header.values().size() + 1, "", String.join(",", header.values()),
-            "required column '" + name + "' is missing from the header");
+            "required column '" + name + "' is missing from the header"
+                + Suggest.nearest(name, names()).map(n -> " (did you mean '"
+                    + BadInputException.excerpt(n) + "'?)").orElse(""));
       }
       return c;
     }

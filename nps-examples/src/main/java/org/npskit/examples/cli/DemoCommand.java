@@ -14,9 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.npskit.core.Breakdown;
+import org.npskit.core.Contrast;
+import org.npskit.core.Contrasts;
 import org.npskit.core.IntervalMethod;
 import org.npskit.core.NpsAccumulator;
 import org.npskit.core.NpsTally;
+import org.npskit.core.PValueAdjustment;
 import org.npskit.core.Scale;
 import org.npskit.policy.Decision;
 import org.npskit.policy.Reason;
@@ -28,9 +32,9 @@ import org.npskit.policy.SurveyPolicy;
  * question, then the NPS with its interval set against the sector figures.
  */
 final class DemoCommand implements Command {
-  /** Sector figures quoted in the seed case (NPS points). */
+  /** The Dutch NPS figures a Coolblue case study quotes (points). */
   private static final Map<String, Integer> SECTOR = Map.of(
-      "Coolblue (seed case)", 66, "best bank", 18, "supermarket", 23, "telecom", 1);
+      "Coolblue", 66, "best bank", 18, "supermarket", 23, "telecom", 1);
 
   @Override
   public String name() {
@@ -50,8 +54,10 @@ final class DemoCommand implements Command {
         "Runs the shipped sample data (samples/policy.properties, samples/orders.csv,",
         "samples/responses.csv) through nps-policy and nps-core and explains the result:",
         "a business re-ordering toner every month is not surveyed about toner, its OLED TV",
-        "with installation is; then the NPS of 180 answers (scale 1-10) with intervals,",
-        "against the sector figures (Coolblue 66; best bank 18, telecom 1, supermarket 23).",
+        "with installation is; then the NPS of 180 answers (scores 1 to 10, as Coolblue",
+        "asks) with the range the true NPS lies in, per channel, set against the Dutch",
+        "figures a Coolblue case study quotes (Coolblue 66; best bank 18, telecom 1,",
+        "supermarket 23).",
         "");
   }
 
@@ -89,7 +95,8 @@ final class DemoCommand implements Command {
       for (Reason r : d.reasons()) {
         sb.append(Text.f("        - %s: %s%n", r.code(), r.message()));
       }
-      d.eligibleAgainAt().ifPresent(t -> sb.append(Text.f("        (eligible again at %s)%n", t)));
+      d.eligibleAgainAt().ifPresent(t -> sb.append(Text.f(
+          "        (customer %s may be asked again, about a purchase that qualifies, from %s)%n", d.customerId(), t)));
     }
     long surveys = decisions.stream().filter(Decision::isSurvey).count();
     sb.append(Text.f("%n%d orders decided: %d surveys, %d skipped.%n", decisions.size(), surveys,
@@ -106,17 +113,24 @@ final class DemoCommand implements Command {
           k -> NpsAccumulator.create(Scale.ONE_TO_TEN)).add(r.score());
     }
     Figures total = Figures.of(all.tally(), Optional.empty(), 0.95, IntervalMethod.ADJUSTED_WALD);
-    sb.append(Text.f("%nThe answers (samples/responses.csv, %d responses, scale 1-10 as in the "
-        + "seed)%n%n", rs.rows().size()));
-    Text.summary(sb, total);
+    sb.append(Text.f("%nThe answers (samples/responses.csv: %d answers on a scale of 1 to 10, as "
+        + "Coolblue asks;%n1 to 6 count as detractors, 7 and 8 as passives, 9 and 10 as "
+        + "promoters)%n%n", rs.rows().size()));
+    Text.summary(sb, total, "adjusted Wald");
+    sb.append(Text.f("  (with 95 %% confidence the true NPS lies in this interval; adjusted Wald "
+        + "is how it is%n   computed: a method that stays reliable for small groups too)%n"));
     Text.distribution(sb, all.tally(), 1);
     List<String> keys = new ArrayList<>(byChannel.keySet());
     List<Figures> figs = byChannel.values().stream().map(a -> Figures.of(a.tally(),
         Optional.empty(), 0.95, IntervalMethod.ADJUSTED_WALD)).toList();
-    Text.table(sb, "By channel (95 % adjusted-Wald intervals)", keys, figs,
-        ReportCommand.DEFAULT_MIN_SAMPLE);
+    List<Contrast<String>> vsRest = Contrasts.againstRest(Breakdown.of(byChannel.entrySet()
+        .stream().map(e -> new Breakdown.Cell<>(e.getKey(), e.getValue().tally())).toList()),
+        IntervalMethod.ADJUSTED_WALD, PValueAdjustment.HOLM);
+    Text.table(sb, "By channel (95 % intervals; each channel against the other two)", keys, figs,
+        ReportCommand.DEFAULT_MIN_SAMPLE, Optional.of(Versus.of(Versus.Kind.REST, keys, vsRest,
+            PValueAdjustment.HOLM, 0.95)));
 
-    sb.append(Text.f("%nAgainst the sector figures from the seed (NPS points)%n"));
+    sb.append(Text.f("%nAgainst the Dutch NPS figures a Coolblue case study quotes (points)%n"));
     List<Map.Entry<String, Integer>> sector = new ArrayList<>(SECTOR.entrySet());
     sector.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
     sb.append(Text.f("  %-22s %6s  %s%n", "this shop (demo data)", Text.points(total.nps()),
@@ -130,11 +144,16 @@ final class DemoCommand implements Command {
     sb.append(Text.f("  (axis -100 .. +100, ':' marks 0, [ | ] the 95 %% interval)%n%n"));
     NpsTally t = all.tally();
     sb.append(Text.f("Reading: NPS %s, give or take about %.0f points, on %d answers.%n"
-            + "The seed's 66 lies %s.%n"
-            + "Telling a few points apart needs far more answers: npskit sample-size --margin 5%n",
+            + "Coolblue's 66 lies %s.%n"
+            + "Telling a few points apart needs far more answers; how many, for +/- 5 points:%n"
+            + "  %s sample-size --margin 5%n"
+            + "How often such an interval really holds the true NPS at this n, by method:%n"
+            + "  %s coverage --n %d --promoters %.2f --detractors %.2f%n",
         Text.points(total.nps()), (total.high() - total.low()) / 2, t.n(),
         66 > total.high() ? "above this interval" : 66 < total.low() ? "below this interval"
-            : "inside this interval: not measurably different from this shop"));
+            : "inside this interval: not measurably different from this shop",
+        Cli.launcher(), Cli.launcher(), t.n(), (double) t.promoters() / t.n(),
+        (double) t.detractors() / t.n()));
     return sb.toString();
   }
 

@@ -8,14 +8,18 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.npskit.core.Breakdown;
+import org.npskit.core.Contrasts;
 import org.npskit.core.IntervalMethod;
 import org.npskit.core.NpsAccumulator;
 import org.npskit.core.NpsTally;
+import org.npskit.core.PValueAdjustment;
 import org.npskit.core.Scale;
 import org.npskit.core.TimeBucket;
 import org.npskit.core.WeightedNpsAccumulator;
@@ -45,17 +49,27 @@ final class ReportCommand implements Command {
         "attributes) and prints the NPS with its confidence interval.",
         "",
         "options:",
-        "  --by COLUMN          one row per value of COLUMN (sorted), flagged when small",
-        "  --period P           day | week | month | quarter (needs answered_at)",
+        "  --by COLUMN          one row per value of COLUMN (sorted), flagged when small, each",
+        "                       compared with all other responses (vs rest)",
+        "  --period P           day | week | month | quarter (needs answered_at), each period",
+        "                       compared with the one before (vs previous)",
+        "  --adjust A           holm (default) | bh | none: how the p-values of those",
+        "                       comparisons are adjusted for their number (Holm: family-wise",
+        "                       error; bh: Benjamini-Hochberg false discovery rate)",
+        "  --latest-per-customer  count only each customer's latest answer (needs customer_id;",
+        "                       equal times or no answered_at column: the later row)",
         "  --zone ZONE          time zone for periods and plain dates (default UTC)",
         "  --scale S            0-10 (default) | 1-10",
-        "  --confidence C       confidence level in (0, 1) (default 0.95)",
-        "  --method M           adjusted-wald (default) | wald | tango",
+        "  --confidence C       confidence level in (0, 1) (default 0.95); a comparison is",
+        "                       significant when its adjusted p < 1 - C",
+        "  --method M           adjusted-wald (default) | wald | tango (comparisons: tango",
+        "                       uses adjusted-wald)",
         "  --weight COLUMN      survey weights (weighted NPS, Kish effective n)",
         "  --min-sample N       flag cells with fewer responses (default 30)",
         "  --skip-invalid       skip rows with a blank or invalid score (and say how many)",
         "  --format F           text (default) | json",
-        "  --svg FILE           also write a chart: a trend with --period, else bars",
+        "  --svg FILE           also write a chart: a trend with --period, bars with --by",
+        "                       (both, one above the other, with both), else one bar",
         "  --help               this text",
         "",
         "exit codes: 0 ok, 2 bad input or usage (file:line:column: value: problem), 1 failure",
@@ -66,11 +80,12 @@ final class ReportCommand implements Command {
   public String run(String[] argv, PrintStream progress) {
     Args a = Args.parse(name(), argv,
         Set.of("by", "period", "zone", "scale", "confidence", "method", "weight", "format", "svg",
-            "min-sample"),
-        Set.of("skip-invalid"));
+            "min-sample", "adjust"),
+        Set.of("skip-invalid", "latest-per-customer"));
     String file = a.files(1, "one RESPONSES.csv").get(0);
     double confidence = a.confidence();
     IntervalMethod method = a.choice("method", "adjusted-wald", IntervalMethod::parse);
+    PValueAdjustment adjustment = a.choice("adjust", "holm", PValueAdjustment::parse);
     Scale scale = a.choice("scale", "0-10", Scale::parse);
     ZoneId zone = a.choice("zone", "UTC", z -> {
       try {
@@ -90,9 +105,18 @@ final class ReportCommand implements Command {
     int minimum = (int) minSample;
     Optional<String> by = a.value("by");
     Optional<String> weight = a.value("weight");
+    boolean latest = a.flag("latest-per-customer");
     Csv.Table table = Csv.read(file);
-    Responses responses = Responses.read(table, scale, zone, weight, bucket.isPresent(),
-        a.flag("skip-invalid"), by);
+    table.required("score");
+    by.ifPresent(col -> a.column(table, "--by " + col, col, ""));
+    weight.ifPresent(col -> a.column(table, "--weight " + col, col, ""));
+    a.value("period").ifPresent(p -> a.column(table, "--period " + p, "answered_at",
+        "the time of each response"));
+    if (latest) {
+      a.column(table, "--latest-per-customer", "customer_id", "who gave each response");
+    }
+    Responses responses = Responses.read(table, scale, zone, new Responses.Needs(weight,
+        bucket.isPresent(), a.flag("skip-invalid"), by, latest));
     if (responses.rows().isEmpty()) {
       throw new BadInputException(file + ": no valid responses, the NPS is undefined");
     }
@@ -101,7 +125,8 @@ final class ReportCommand implements Command {
     Map<LocalDate, Cells> periods = new TreeMap<>();
     for (Responses.Response r : responses.rows()) {
       total.add(r);
-      by.ifPresent(col -> groups.computeIfAbsent(r.attributes().get(col), k -> new Cells(weight.isPresent())).add(r));
+      by.ifPresent(col -> groups.computeIfAbsent(r.attributes().get(col),
+          k -> new Cells(weight.isPresent())).add(r));
       bucket.ifPresent(b -> periods.computeIfAbsent(b.start(r.answeredAt().orElseThrow(), zone),
           k -> new Cells(weight.isPresent())).add(r));
     }
@@ -116,12 +141,30 @@ final class ReportCommand implements Command {
     List<Figures> periodFigs = new ArrayList<>();
     periods.forEach((k, c) -> periodFigs.add(c.figures(confidence, method,
         weightNote + "the period starting " + k)));
+    IntervalMethod comparisonMethod = method.comparisonMethod();
+    Optional<Versus> vsRest = by.map(col -> Versus.of(Versus.Kind.REST, groupKeys,
+        weight.isPresent()
+            ? Contrasts.weightedAgainstRest(weighted(groups), comparisonMethod, adjustment)
+            : Contrasts.againstRest(breakdown(groups), comparisonMethod, adjustment),
+        adjustment, confidence));
+    List<LocalDate> periodStarts = new ArrayList<>(periods.keySet());
+    Optional<Versus> vsPrevious = bucket.map(b -> Versus.of(Versus.Kind.PREVIOUS, periodStarts,
+        weight.isPresent()
+            ? Contrasts.weightedAgainstPrevious(weighted(periods), comparisonMethod, adjustment)
+            : Contrasts.againstPrevious(breakdown(periods), comparisonMethod, adjustment),
+        adjustment, confidence));
 
     String out;
     if (json) {
       Map<String, Object> o = all.toJson(Json.object());
       if (responses.skipped() > 0 || a.flag("skip-invalid")) {
         o.put("skipped", responses.skipped());
+      }
+      if (latest) {
+        o.put("responsesRead", responses.read());
+      }
+      if (by.isPresent() || bucket.isPresent()) {
+        o.put("adjust", adjustment.label());
       }
       if (by.isPresent()) {
         List<Object> g = new ArrayList<>();
@@ -130,6 +173,7 @@ final class ReportCommand implements Command {
           c.put("key", groupKeys.get(i));
           groupFigs.get(i).toJson(c);
           c.put("belowMinimumSample", groupFigs.get(i).tally().n() < minimum);
+          c.put("vsRest", vsRest.orElseThrow().json(i));
           g.add(c);
         }
         o.put("groups", g);
@@ -141,6 +185,7 @@ final class ReportCommand implements Command {
           c.put("start", periodKeys.get(i));
           periodFigs.get(i).toJson(c);
           c.put("belowMinimumSample", periodFigs.get(i).tally().n() < minimum);
+          c.put("vsPrevious", vsPrevious.orElseThrow().json(i));
           g.add(c);
         }
         o.put("periods", g);
@@ -148,26 +193,31 @@ final class ReportCommand implements Command {
       out = Json.write(o) + "\n";
     } else {
       StringBuilder sb = new StringBuilder();
-      sb.append(Text.f("NPS report: %s (%s, scale %s)%n%n", file,
-          Responses.describe(responses.rows().size(), responses.skipped()), scale.label()));
+      sb.append(Text.f("NPS report: %s (%s, scale %s)%n%n", file, responses.describe(latest),
+          scale.label()));
       Text.summary(sb, all);
       Text.distribution(sb, all.tally(), scale.min());
-      by.ifPresent(col -> Text.table(sb, "By " + col, groupKeys, groupFigs, minimum));
+      by.ifPresent(col -> Text.table(sb, "By " + col + " (" + comparedWith(vsRest.orElseThrow(),
+          method) + ")", groupKeys, groupFigs, minimum, vsRest));
       bucket.ifPresent(b -> Text.table(sb, "By " + a.value("period").orElseThrow()
-          + " (start, " + zone.getId() + ")", periodKeys, periodFigs, minimum));
+          + " (start, " + zone.getId() + "; " + comparedWith(vsPrevious.orElseThrow(), method)
+          + ")", periodKeys, periodFigs, minimum, vsPrevious));
       out = sb.toString();
     }
     a.value("svg").ifPresent(svg -> {
       String title = "NPS " + Csv.path(file).getFileName();
-      String sub = Text.f("%s%% interval (%s), %s", Text.f("%.4g", confidence * 100)
-          .replaceAll("\\.?0+$", ""), method.label(),
-          Responses.describe(responses.rows().size(), responses.skipped()));
-      String chart = bucket.isPresent()
-          ? Svg.trend(title + " by " + a.value("period").orElseThrow(), sub, periodKeys,
-              periodFigs, minimum)
-          : by.isPresent()
-              ? Svg.bars(title + " by " + by.get(), sub, groupKeys, groupFigs, minimum)
-              : Svg.bars(title, sub, List.of("all responses"), List.of(all), minimum);
+      String sub = Text.f("%s%% interval (%s), %s", Text.percent(confidence), method.label(),
+          responses.describe(latest));
+      List<String> charts = new ArrayList<>();
+      bucket.ifPresent(b -> charts.add(Svg.trend(title + " by " + a.value("period")
+          .orElseThrow(), sub, periodKeys, periodFigs, minimum, vsPrevious)));
+      by.ifPresent(col -> charts.add(Svg.bars(title + " by " + col, sub, groupKeys, groupFigs,
+          minimum, vsRest)));
+      if (charts.isEmpty()) {
+        charts.add(Svg.bars(title, sub, List.of("all responses"), List.of(all), minimum,
+            Optional.empty()));
+      }
+      String chart = Svg.document(title, charts);
       try {
         Files.writeString(Csv.path(svg), chart, StandardCharsets.UTF_8);
       } catch (IOException e) {
@@ -175,6 +225,25 @@ final class ReportCommand implements Command {
       }
     });
     return out;
+  }
+
+  /** The table title's note on the comparisons: against what, and how when Tango's has none. */
+  private static String comparedWith(Versus v, IntervalMethod method) {
+    String how = method == IntervalMethod.TANGO_SCORE
+        ? ", compared by adjusted-wald: tango has no two-sample form" : "";
+    return Text.f("each against %s%s", v.kind().reference, how);
+  }
+
+  private static <K> Breakdown<K> breakdown(Map<K, Cells> cells) {
+    List<Breakdown.Cell<K>> list = new ArrayList<>();
+    cells.forEach((k, c) -> list.add(new Breakdown.Cell<>(k, c.plain.tally())));
+    return Breakdown.of(list);
+  }
+
+  private static <K> Map<K, WeightedNpsTally> weighted(Map<K, Cells> cells) {
+    Map<K, WeightedNpsTally> map = new LinkedHashMap<>();
+    cells.forEach((k, c) -> map.put(k, c.weighted.tally()));
+    return map;
   }
 
   private static TimeBucket bucket(String p) {

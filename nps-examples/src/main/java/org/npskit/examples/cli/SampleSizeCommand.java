@@ -42,20 +42,28 @@ final class SampleSizeCommand implements Command {
     Args a = Args.parse(name(), argv,
         Set.of("margin", "confidence", "promoters", "detractors", "format"), Set.of());
     a.files(0, "no file argument");
-    a.requireValue("margin");
+    String marginText = a.requireValue("margin");
     double margin = a.number("margin", 0);
+    if (!(margin > 0)) {
+      throw a.usage("option --margin must be a number of NPS points > 0, was \"%s\"",
+          marginText);
+    }
     double confidence = a.confidence();
     if (a.value("promoters").isPresent() != a.value("detractors").isPresent()) {
       throw a.usage("give --promoters and --detractors together");
     }
-    double p = a.number("promoters", 0.5);
-    double d = a.number("detractors", 0.5);
+    double p = share(a, "promoters");
+    double d = share(a, "detractors");
+    if (p + d > 1 + 1e-12) {
+      throw a.usage("options --promoters %s and --detractors %s add up to more than 1",
+          a.value("promoters").orElseThrow(), a.value("detractors").orElseThrow());
+    }
     boolean json = Formats.json(a);
     SampleSizeEstimate e;
     try {
       e = SampleSize.forMarginOfError(margin, confidence, p, d);
     } catch (IllegalArgumentException ex) {
-      throw a.usage("%s", ex.getMessage());
+      throw a.usage("option --margin \"%s\" is too small: %s", marginText, ex.getMessage());
     }
     if (json) {
       Map<String, Object> o = Json.object();
@@ -72,6 +80,15 @@ final class SampleSizeCommand implements Command {
             + "  Wald           %,10d responses%n"
             + "  adjusted Wald  %,10d responses%n",
         fmt(margin), fmt(confidence * 100), fmt(p), fmt(d), e.wald(), e.adjustedWald());
+  }
+
+  private static double share(Args a, String option) {
+    double v = a.number(option, 0.5);
+    if (!(v >= 0 && v <= 1)) {
+      throw a.usage("option --%s must be a share in [0, 1] (0.3 for 30 %%), was \"%s\"",
+          option, a.value(option).orElseThrow());
+    }
+    return v;
   }
 
   private static String fmt(double v) {

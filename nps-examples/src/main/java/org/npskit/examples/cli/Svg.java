@@ -2,10 +2,13 @@ package org.npskit.examples.cli;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * SVG charts on a -100..100 NPS axis: a trend (line with the interval as a band) for periods,
- * bars with interval whiskers for segments. Stateless.
+ * bars with interval whiskers for segments; a document holds one chart, or several one above
+ * the other. Rows that differ significantly from their reference (the rest, the previous period)
+ * are marked with ▲ or ▼ and their adjusted p. Stateless.
  */
 final class Svg {
   private static final int W = 820;
@@ -14,11 +17,17 @@ final class Svg {
   private static final int RIGHT = 30;
   private static final int TOP = 60;
   private static final int BOTTOM = 80;
+  private static final String SIGNIFICANT = "#d35400";
 
   private Svg() {}
 
   private static double y(double points) {
     return TOP + (100 - Math.max(-100, Math.min(100, points))) / 200 * (H - TOP - BOTTOM);
+  }
+
+  private static String tip(Figures f) {
+    return String.format(Locale.ROOT, ": NPS %s [%s, %s], n = %d", Text.points(f.nps()),
+        Text.points(f.low()), Text.points(f.high()), f.tally().n());
   }
 
   private static String n(double v) {
@@ -30,14 +39,36 @@ final class Svg {
         .replace("\"", "&quot;");
   }
 
-  private static StringBuilder frame(String title, String subtitle) {
+  /**
+   * An SVG document of charts one above the other, each {@value #H} high.
+   *
+   * @param title the document title
+   * @param charts chart bodies from {@link #trend} or {@link #bars}
+   * @return the SVG text
+   */
+  static String document(String title, List<String> charts) {
+    int h = H * charts.size();
     StringBuilder s = new StringBuilder();
     s.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(W)
-        .append("\" height=\"").append(H).append("\" viewBox=\"0 0 ").append(W).append(' ')
-        .append(H).append("\" font-family=\"Helvetica, Arial, sans-serif\">\n");
+        .append("\" height=\"").append(h).append("\" viewBox=\"0 0 ").append(W).append(' ')
+        .append(h).append("\" font-family=\"Helvetica, Arial, sans-serif\">\n");
     s.append("<title>").append(esc(title)).append("</title>\n");
-    s.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
+    s.append("<rect width=\"").append(W).append("\" height=\"").append(h)
+        .append("\" fill=\"#ffffff\"/>\n");
+    for (int i = 0; i < charts.size(); i++) {
+      if (charts.size() == 1) {
+        s.append(charts.get(i));
+      } else {
+        s.append("<g class=\"chart\" transform=\"translate(0 ").append(i * H).append(")\">\n")
+            .append(charts.get(i)).append("</g>\n");
+      }
+    }
+    return s.append("</svg>\n").toString();
+  }
+
+  private static StringBuilder frame(String title, String subtitle) {
+    StringBuilder s = new StringBuilder();
     s.append("<text x=\"").append(LEFT).append("\" y=\"28\" font-size=\"18\" font-weight=\"bold\" "
         + "fill=\"#1a1a1a\">").append(esc(title)).append("</text>\n");
     s.append("<text x=\"").append(LEFT).append("\" y=\"47\" font-size=\"12\" fill=\"#555\">")
@@ -57,9 +88,25 @@ final class Svg {
     return s;
   }
 
-  /** A trend chart: one point per period, the interval as a band. */
+  /**
+   * The ▲/▼ mark and adjusted p of a significant row, centred at x, its baseline at y (but never
+   * above the plot, where the title and subtitle are).
+   */
+  private static void mark(StringBuilder s, Versus v, int row, double x, double y) {
+    if (!v.significant(row)) {
+      return;
+    }
+    s.append("<text class=\"significant\" x=\"").append(n(x)).append("\" y=\"")
+        .append(n(Math.max(TOP + 10, y)))
+        .append("\" font-size=\"11\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"")
+        .append(SIGNIFICANT).append("\">").append(esc(v.mark(row).substring(0, 1) + " p "
+            + Versus.p(v.rows().get(row).orElseThrow().adjustedPValue())))
+        .append("</text>\n");
+  }
+
+  /** A trend chart: one point per period, the interval as a band, significant changes marked. */
   static String trend(String title, String subtitle, List<String> labels, List<Figures> figs,
-      int minimum) {
+      int minimum, Optional<Versus> versus) {
     StringBuilder s = frame(title, subtitle);
     int k = labels.size();
     double plot = W - LEFT - RIGHT;
@@ -90,9 +137,10 @@ final class Svg {
       s.append("<circle cx=\"").append(n(x[i])).append("\" cy=\"").append(n(y(f.nps())))
           .append("\" r=\"4.5\" fill=\"").append(small ? "#ffffff" : "#1f4e9c")
           .append("\" stroke=\"#1f4e9c\" stroke-width=\"2\"><title>")
-          .append(esc(labels.get(i))).append(String.format(Locale.ROOT,
-              ": NPS %+.1f [%+.1f, %+.1f], n = %d", f.nps(), f.low(), f.high(), f.tally().n()))
+          .append(esc(labels.get(i))).append(tip(f))
           .append("</title></circle>\n");
+      int row = i;
+      versus.ifPresent(v -> mark(s, v, row, x[row], y(f.high()) - 8));
       if (i % every == 0) {
         s.append("<text x=\"").append(n(x[i])).append("\" y=\"").append(H - BOTTOM + 18)
             .append("\" font-size=\"11\" text-anchor=\"middle\" fill=\"#333\">")
@@ -102,13 +150,15 @@ final class Svg {
             .append(f.tally().n()).append("</text>\n");
       }
     }
-    legend(s, "line: NPS per period; band: confidence interval; hollow point: n < " + minimum);
-    return s.append("</svg>\n").toString();
+    boolean allSmall = figs.stream().allMatch(f -> f.tally().n() < minimum);
+    legend(s, "line: NPS per period; band: confidence interval; hollow point: n < " + minimum
+        + (allSmall ? " (here every period: read with care)" : ""), versus);
+    return s.toString();
   }
 
-  /** Bars from 0 to the NPS per segment, with interval whiskers. */
+  /** Bars from 0 to the NPS per segment, with interval whiskers, significant ones marked. */
   static String bars(String title, String subtitle, List<String> labels, List<Figures> figs,
-      int minimum) {
+      int minimum, Optional<Versus> versus) {
     StringBuilder s = frame(title, subtitle);
     int k = labels.size();
     double slot = (double) (W - LEFT - RIGHT) / k;
@@ -120,12 +170,15 @@ final class Svg {
       double top = Math.min(y(0), y(f.nps()));
       double h = Math.abs(y(0) - y(f.nps()));
       String color = f.nps() >= 0 ? "#2e8b57" : "#c0392b";
-      s.append("<rect class=\"bar\" x=\"").append(n(cx - bw / 2)).append("\" y=\"").append(n(top))
+      int row = i;
+      boolean significant = versus.map(v -> v.significant(row)).orElse(false);
+      s.append("<rect class=\"bar").append(significant ? " significant" : "").append("\" x=\"")
+          .append(n(cx - bw / 2)).append("\" y=\"").append(n(top))
           .append("\" width=\"").append(n(bw)).append("\" height=\"").append(n(Math.max(h, 1)))
+          .append(significant ? "\" stroke=\"" + SIGNIFICANT + "\" stroke-width=\"3" : "")
           .append("\" fill=\"").append(color).append("\" fill-opacity=\"")
           .append(small ? "0.35" : "0.85").append("\"><title>").append(esc(labels.get(i)))
-          .append(String.format(Locale.ROOT, ": NPS %+.1f [%+.1f, %+.1f], n = %d", f.nps(),
-              f.low(), f.high(), f.tally().n())).append("</title></rect>\n");
+          .append(tip(f)).append("</title></rect>\n");
       s.append("<g class=\"interval\" stroke=\"#222\" stroke-width=\"1.5\">")
           .append("<line x1=\"").append(n(cx)).append("\" x2=\"").append(n(cx))
           .append("\" y1=\"").append(n(y(f.low()))).append("\" y2=\"").append(n(y(f.high())))
@@ -136,7 +189,8 @@ final class Svg {
           .append("\"/></g>\n");
       s.append("<text x=\"").append(n(cx)).append("\" y=\"").append(n(y(f.high()) - 6))
           .append("\" font-size=\"12\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#222\">")
-          .append(String.format(Locale.ROOT, "%+.1f", f.nps())).append("</text>\n");
+          .append(Text.points(f.nps())).append("</text>\n");
+      versus.ifPresent(v -> mark(s, v, row, cx, y(f.high()) - 22));
       s.append("<text x=\"").append(n(cx)).append("\" y=\"").append(H - BOTTOM + 18)
           .append("\" font-size=\"12\" text-anchor=\"middle\" fill=\"#333\">")
           .append(esc(labels.get(i))).append("</text>\n");
@@ -144,12 +198,18 @@ final class Svg {
           .append("\" font-size=\"10\" text-anchor=\"middle\" fill=\"#777\">n=")
           .append(f.tally().n()).append(small ? " (small)" : "").append("</text>\n");
     }
-    legend(s, "bar: NPS; whisker: confidence interval; pale bar: n < " + minimum);
-    return s.append("</svg>\n").toString();
+    boolean allSmall = k > 1 && figs.stream().allMatch(f -> f.tally().n() < minimum);
+    legend(s, "bar: NPS; whisker: confidence interval; pale bar: n < " + minimum
+        + (allSmall ? " (here every segment: read with care)" : ""), versus);
+    return s.toString();
   }
 
-  private static void legend(StringBuilder s, String text) {
-    s.append("<text x=\"").append(LEFT).append("\" y=\"").append(H - 14)
+  /** The legend: what the marks mean, and on a second line what ▲/▼ mean (with comparisons). */
+  private static void legend(StringBuilder s, String text, Optional<Versus> versus) {
+    versus.ifPresent(v -> s.append("<text class=\"legend\" x=\"").append(LEFT).append("\" y=\"")
+        .append(H - 30).append("\" font-size=\"11\" fill=\"#555\">").append(esc(v.footnote()))
+        .append("</text>\n"));
+    s.append("<text class=\"legend\" x=\"").append(LEFT).append("\" y=\"").append(H - 14)
         .append("\" font-size=\"11\" fill=\"#555\">").append(esc(text)).append("</text>\n");
   }
 }

@@ -2,6 +2,7 @@ package org.npskit.examples.cli;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.npskit.core.NpsTally;
 
 /** Terminal text layout: signed points, percentages, bars and interval strips. Stateless. */
@@ -14,8 +15,30 @@ final class Text {
     return String.format(Locale.ROOT, format, args);
   }
 
+  /**
+   * One number formatted, never as a negative zero: a value that rounds to 0 prints as 0
+   * ({@code "+0.0"} for -0.02 with {@code %+.1f}, not {@code "-0.0"}).
+   *
+   * @param format a format with one numeric conversion
+   * @param v the value
+   * @return the text
+   */
+  static String num(String format, double v) {
+    String s = f(format, v);
+    if (s.startsWith("-") && s.chars().noneMatch(c -> c >= '1' && c <= '9')) {
+      return f(format, 0.0);
+    }
+    return s;
+  }
+
+  /** Signed points with one decimal: {@code +33.3}, {@code -4.2}, {@code +0.0}. */
   static String points(double v) {
-    return f("%+.1f", v);
+    return num("%+.1f", v);
+  }
+
+  /** A confidence level as a percentage without trailing zeros: {@code 95}, {@code 99.9}. */
+  static String percent(double confidence) {
+    return f("%.4g", confidence * 100).replaceAll("\\.?0+$", "");
   }
 
   static String pct(long part, long whole) {
@@ -54,10 +77,15 @@ final class Text {
   }
 
   static void summary(StringBuilder out, Figures fig) {
+    summary(out, fig, fig.method().label());
+  }
+
+  /** The summary lines with the method named as given (plain words in the demo). */
+  static void summary(StringBuilder out, Figures fig, String methodName) {
     NpsTally t = fig.tally();
-    out.append(f("  NPS %s points   %s%% interval %s .. %s (%s)   standard error %.1f%n",
-        points(fig.nps()), f("%.4g", fig.confidence() * 100).replaceAll("\\.?0+$", ""),
-        points(fig.low()), points(fig.high()), fig.method().label(), fig.standardError()));
+    out.append(f("  NPS %s points   %s%% interval %s .. %s (%s)   standard error %s%n",
+        points(fig.nps()), percent(fig.confidence()), points(fig.low()), points(fig.high()),
+        methodName, num("%.1f", fig.standardError())));
     out.append(f("  promoters %d (%s)   passives %d (%s)   detractors %d (%s)   n = %d%s%n",
         t.promoters(), pct(t.promoters(), t.n()), t.passives(), pct(t.passives(), t.n()),
         t.detractors(), pct(t.detractors(), t.n()), t.n(),
@@ -76,22 +104,39 @@ final class Text {
     }
   }
 
-  /** A table row per cell: key, n, NPS, interval, strip, flag. */
+  /**
+   * A table row per cell: key, n, NPS, interval, strip; with comparisons the difference from
+   * the reference, the adjusted p and a mark when significant; then the small-sample flag.
+   */
   static void table(StringBuilder out, String title, List<String> keys, List<Figures> figs,
-      int minimum) {
+      int minimum, Optional<Versus> versus) {
     int w = Math.max(8, keys.stream().mapToInt(String::length).max().orElse(0));
     out.append(f("%n%s%n", title));
-    out.append(f("  %-" + w + "s %7s %7s  %-17s %-31s%n", "", "n", "NPS", "interval",
-        "-100         0         +100"));
+    String head = f("  %-" + w + "s %7s %7s  %-17s %-27s", "", "n", "NPS", "interval",
+        "-100         0         +100");
+    if (versus.isPresent()) {
+      head += f("  %8s %8s", versus.get().kind().column, versus.get().pColumn());
+    }
+    out.append(head.stripTrailing()).append(System.lineSeparator());
     boolean flagged = false;
     for (int i = 0; i < keys.size(); i++) {
       Figures g = figs.get(i);
       boolean small = g.tally().n() < minimum;
       flagged |= small;
-      out.append(f("  %-" + w + "s %7d %7s  %-17s %s%s%n", keys.get(i), g.tally().n(),
-          points(g.nps()), f("[%s, %s]", points(g.low()), points(g.high())),
-          strip(g.low(), g.nps(), g.high(), 27), small ? "  * small" : ""));
+      StringBuilder row = new StringBuilder(f("  %-" + w + "s %7d %7s  %-17s %s", keys.get(i),
+          g.tally().n(), points(g.nps()), f("[%s, %s]", points(g.low()), points(g.high())),
+          strip(g.low(), g.nps(), g.high(), 27)));
+      if (versus.isPresent()) {
+        Versus v = versus.get();
+        row.append(v.rows().get(i).map(c -> f("  %8s %8s", points(c.comparison().difference()),
+            Versus.p(c.adjustedPValue()))).orElse(f("  %8s %8s", "-", "-")));
+        String mark = v.mark(i);
+        row.append(mark.isEmpty() ? "" : "  " + mark);
+      }
+      row.append(small ? "  * small" : "");
+      out.append(row).append(System.lineSeparator());
     }
+    versus.ifPresent(v -> out.append("  ").append(v.footnote()).append(System.lineSeparator()));
     if (flagged) {
       out.append(f("  * fewer than %d responses: read with care%n", minimum));
     }

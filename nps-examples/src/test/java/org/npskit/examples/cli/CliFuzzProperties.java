@@ -29,11 +29,14 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Fuzzing of the {@code npskit} command line, run in process through {@link Cli#run}: generated
  * responses, orders and policy files (valid and broken cells, extreme numbers and instants,
- * Unicode, wrong field counts, invalid UTF-8) and arbitrary argument lists for every command.
+ * Unicode, wrong field counts, invalid UTF-8), the report's version-2 options ({@code --adjust},
+ * {@code --latest-per-customer} over generated {@code customer_id} cells), {@code coverage}'s
+ * options, and arbitrary argument lists for every command.
  * Invariant (the CLI contract): exit 0 with output, or exit 2 with a message on stderr and
  * nothing on stdout; never exit 1, never a stack trace. With {@code --store}, a rejected file
  * leaves the contact history exactly as it was. Free-text comments (written quoted, or raw so
@@ -235,7 +238,10 @@ class CliFuzzProperties {
         "1e154", "1e200", "1e-320", "1e-151", "NaN", "Infinity", "0x1p3", "");
     Column word = column("channel", Arbitraries.of("web", "store", "app"), "", " ", "a,b",
         "say \"hi\"", "two\nlines", "\u00E9\u4E2D\uD83D\uDE00");
-    Arbitrary<Generated> file = table(List.of(score, at, word, weight, comment("comment")), 8);
+    Column customer = column("customer_id", Arbitraries.of("K-1", "K-2", "K-3"), "", " ",
+        "\u00E9\u4E2D", "K-1 ");
+    Arbitrary<Generated> file = table(List.of(score, at, word, weight, customer,
+        comment("comment")), 8);
     // A comment whose opening quote is never closed: the rest of the file is one field.
     Arbitrary<Generated> unclosed = Combinators.combine(file, comments())
         .as((f, c) -> new Generated(f.text() + "9,\"" + c + "\n10,web\n",
@@ -283,6 +289,8 @@ class CliFuzzProperties {
         option("min-sample", "30", "0", "-1", "2.5", "1e10", "x"),
         flag("skip-invalid"),
         option("format", "text", "json", "xml"),
+        option("adjust", "holm", "bh", "none", "BH", "bonferroni", ""),
+        flag("latest-per-customer"),
         option("svg", DIR.resolve("chart.svg").toString(), DIR.resolve("no/such/dir.svg")
             .toString())));
   }
@@ -318,6 +326,48 @@ class CliFuzzProperties {
     return options(List.of(option("confidence", CONFIDENCES),
         option("method", "adjusted-wald", "wald", "tango"), option("scale", "0-10", "1-10"),
         flag("skip-invalid"), option("format", "text", "json")));
+  }
+
+  /** A required option: mostly a valid value, sometimes a broken one, rarely absent. */
+  private static Arbitrary<List<String>> required(String name, String[] valid, String[] broken) {
+    return Arbitraries.frequencyOf(
+        Tuple.of(1, Arbitraries.just(List.<String>of())),
+        Tuple.of(12, Arbitraries.of(valid).map(v -> List.of("--" + name, v))),
+        Tuple.of(2, Arbitraries.of(broken).map(v -> List.of("--" + name + "=" + v))));
+  }
+
+  @Provide
+  Arbitrary<List<String>> coverageOptions() {
+    String[] shares = {"0", "1", "0.5", "0.4", "0.05", "0.3333", "-0", "1e-300"};
+    String[] brokenShares = {"1.5", "-0.1", "NaN", "85", "x", ""};
+    // The options in any order, each option's value right after it.
+    return Combinators.combine(List.of(
+        required("n", new String[] {"1", "2", "20", "137", "1000"},
+            new String[] {"0", "1001", "2.5", "-1", "1e9", "x", ""}),
+        required("promoters", shares, brokenShares), required("detractors", shares, brokenShares),
+        option("confidence", "0.95", "0.9", "0.5", "0.999999", "1e-300", "0", "1", "NaN"),
+        option("format", "text", "json", "json", "xml"))).as(List::copyOf)
+        .flatMap(Arbitraries::shuffle)
+        .map(groups -> groups.stream().flatMap(List::stream).toList());
+  }
+
+  /** Exit 0 with the table or JSON, or exit 2 naming the option; never a stack trace. */
+  @Property(tries = 300)
+  void coverageOnAnyOptionsFollowsTheExitContract(
+      @ForAll("coverageOptions") List<String> options) {
+    List<String> args = new ArrayList<>(List.of("coverage"));
+    args.addAll(options);
+    Run r = run(args);
+    followsTheExitContract(r, args);
+    Statistics.label("coverage exit").collect(r.exit());
+    Statistics.label("coverage exit").coverage(c -> {
+      c.check(0).percentage(p -> p > 8);   // enough runs get through to the computation
+      c.check(2).percentage(p -> p > 15);
+    });
+    if (r.exit() == 0 && r.out().startsWith("{")) {
+      assertThat(r.out()).contains("\"coverage\":{\"wald\":", "\"meanWidth\":{\"wald\":")
+          .doesNotContain("null");
+    }
   }
 
   @Provide
@@ -427,15 +477,16 @@ class CliFuzzProperties {
             "--svg=" + DIR.resolve("any.svg"),
             "--margin", "--promoters", "--detractors", "--policy", "--store", "--progress",
             "--no-progress", "--debug", "--", "-", "--=", "--format=json", "--margin=5",
-            "--unknown")),
+            "--unknown", "--adjust", "--latest-per-customer", "--n", "--n=20", "--version",
+            "-h", "-by", "--skip-invalid=yes")),
         Tuple.of(4, Arbitraries.of(responses.toString(), orders.toString(), policy.toString(),
             DIR.toString(), DIR.resolve("missing.csv").toString(), "channel", "json", "text",
             "5", "0", "-3", "1e308", "1e-308", "NaN", "0.5", "0.95", "1", "week", "UTC",
             "jdbc:nope:x", "not-a-url", "jdbc:h2:mem:cli-fuzz-args;DB_CLOSE_DELAY=-1",
-            "nul\u0000name.csv")),
+            "nul\u0000name.csv", "holm", "bh", "none", "1000", "0.85", "0.05")),
         Tuple.of(1, Arbitraries.strings().all().ofMaxLength(8)));
     Arbitrary<String> command = Arbitraries.of("demo", "report", "compare", "sample-size",
-        "decide", "help", "--help", "Report", "");
+        "coverage", "decide", "help", "--help", "-h", "--version", "Report", "reprot", "");
     return Combinators.combine(command, token.list().ofMaxSize(8))
         .as((c, rest) -> {
           List<String> args = new ArrayList<>();

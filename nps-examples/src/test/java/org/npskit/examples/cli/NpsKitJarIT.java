@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +30,7 @@ class NpsKitJarIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "report", "compare", "sample-size", "decide"})
+  @ValueSource(strings = {"demo", "report", "compare", "sample-size", "coverage", "decide"})
   void everyCommandHasHelp(String command) {
     JarRun r = JarRun.of(command, "--help");
     assertThat(r.exitCode()).isZero();
@@ -44,9 +47,67 @@ class NpsKitJarIT {
         .containsPattern("T-0220 K-1  SURVEY .*OLED65-C4")
         .contains("-> survey about OLED65-C4")
         .contains("EXCLUDED_CATEGORY")
-        .contains("Coolblue (seed case)", "+66.0", "best bank", "+18.0", "telecom", "+1.0",
+        .contains("Coolblue ", "+66.0", "best bank", "+18.0", "telecom", "+1.0",
             "supermarket", "+23.0")
-        .contains("NPS +60.0 points   95% interval");
+        .contains("NPS +60.0 points   95% interval")
+        // The commands it suggests name the jar it runs from (relative to the directory).
+        .contains("  java -jar " + Path.of("").toAbsolutePath().relativize(
+            JarRun.jar().toAbsolutePath()) + " sample-size --margin 5\n");
+  }
+
+  @Test
+  void versionAndHelpWithoutACommand() {
+    JarRun version = JarRun.of("--version");
+    assertThat(version.exitCode()).isZero();
+    assertThat(version.stdout()).matches("npskit \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n");
+    JarRun help = JarRun.of("-h");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.stdout()).startsWith("usage: npskit <command>").contains("coverage");
+    JarRun none = JarRun.of();
+    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.stdout()).isEmpty();
+    assertThat(none.stderr()).contains("no command given", "usage: npskit <command>");
+  }
+
+  /** The version-2 contract examples through the jar: vsRest, vsPrevious, responsesRead, coverage. */
+  @Test
+  void theVersion2ContractExamplesMatch() throws IOException {
+    Path v2 = CONTRACT.resolve("v2/stats");
+    List<Path> examples;
+    try (Stream<Path> files = Files.list(v2)) {
+      examples = files.filter(p -> p.toString().endsWith(".args.json")).sorted().toList();
+    }
+    assertThat(examples).hasSizeGreaterThanOrEqualTo(5);
+    for (Path example : examples) {
+      Map<String, Object> spec = JsonReader.object(Files.readString(example));
+      @SuppressWarnings("unchecked")
+      List<String> args = ((List<String>) spec.get("args")).stream()
+          .map(a -> a.replace("{dir}", v2.toString())).toList();
+      JarRun r = JarRun.of(args.toArray(String[]::new));
+      assertThat(r.exitCode()).as("%s: %s", example, r.stderr()).isZero();
+      assertThat(JsonReader.difference("$", JsonReader.parse(r.stdout()), spec.get("expect"),
+          1e-6)).as("%s", example).isNull();
+    }
+  }
+
+  @Test
+  void coverageAtTheLargestNAsTextAndBadInput() {
+    JarRun r = JarRun.of("coverage", "--n", "1000", "--promoters", "0.3333", "--detractors",
+        "0.3333");
+    assertThat(r.exitCode()).as(r.stderr()).isZero();
+    assertThat(r.stdout()).startsWith("Exact coverage of 95% intervals at n = 1000")
+        .contains("wald", "adjusted-wald", "tango", "Trust ");
+    assertBadInput(JarRun.of("coverage", "--n", "1001", "--promoters", "0.5", "--detractors",
+        "0.2"), "npskit coverage: option --n must be a whole number from 1 to 1000, was \"1001\"");
+  }
+
+  @Test
+  void reportTextMarksTheSegmentsThatDiffer() {
+    JarRun r = JarRun.of("report", "--by", "channel", "--latest-per-customer", "--adjust", "none",
+        CONTRACT.resolve("v2/stats/shop.csv").toString());
+    assertThat(r.exitCode()).as(r.stderr()).isZero();
+    assertThat(r.stdout()).contains("48 responses: the latest of each customer, of 90 read",
+        "vs rest", "\u25b2 higher", "not adjusted for the 3 comparisons");
   }
 
   @Test
@@ -250,5 +311,15 @@ class NpsKitJarIT {
   void unknownCommandAndOptionAreUsageErrors() {
     assertBadInput(JarRun.of("frobnicate"), "unknown command");
     assertBadInput(JarRun.of("report", "--colour", "x.csv"), "unknown option \"--colour\"");
+    assertBadInput(JarRun.of("covrage"), "did you mean coverage?");
+    assertBadInput(JarRun.of("report", "--adjst", "bh", "x.csv"), "did you mean --adjust?");
+  }
+
+  @Test
+  void aMisspelledByColumnListsTheColumnsAndSuggestsTheNearest() throws IOException {
+    Path f = write("r.csv", "response_id,score,answered_at,channel,comment\n"
+        + "r1,9,2026-01-01,web,ok\n");
+    assertBadInput(JarRun.of("report", "--by", "chanel", f.toString()), "--by chanel",
+        "has no column \"chanel\"", "did you mean \"channel\"?", "\"response_id\", \"score\"");
   }
 }
