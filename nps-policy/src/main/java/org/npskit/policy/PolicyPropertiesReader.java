@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code java.util.Properties} side of the policy properties contract: which keys count (those
  * under {@value #PREFIX}, in key order), how values are trimmed, how an error names the key and
- * value, and the value grammar (durations, rates, lists, money). What each key sets is {@link
- * SurveyPolicy.Builder}'s business: {@link SurveyPolicy#fromProperties} hands every key to it, so
- * this class knows nothing of the policy and reading goes one way.
+ * value, and the value grammar (durations, rates, lists, money). What each key sets is the policy
+ * builder's business: reading a policy from properties hands every key to it, so this class knows
+ * nothing of the policy and reading goes one way (the policy uses this class, never the reverse).
  *
  * <p>Stateless and thread-safe.
  */
@@ -30,7 +30,7 @@ final class PolicyPropertiesReader {
   /** The key prefix. */
   static final String PREFIX = "nps.policy.";
 
-  private static final Logger LOG = LoggerFactory.getLogger(SurveyPolicy.class);
+  private static final Logger LOG = LoggerFactory.getLogger(PolicyPropertiesReader.class);
   private static final String BOM = "\uFEFF";
   private static final Pattern DIGITS = Pattern.compile("\\d+");
 
