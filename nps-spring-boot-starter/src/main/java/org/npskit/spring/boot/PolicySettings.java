@@ -23,7 +23,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * names are mapped onto the contract's keys: {@code customerCooldown}, {@code customer_cooldown}
  * and the environment variable {@code NPS_POLICY_CUSTOMER_COOLDOWN} all mean
  * {@code nps.policy.customer-cooldown}; {@code category-cooldown.[phones/android]} (a YAML map key
- * in brackets) means {@code nps.policy.category-cooldown.phones/android}. A name that matches no
+ * in brackets, which Spring's YAML loader makes {@code category-cooldown[phones/android]}) means
+ * {@code nps.policy.category-cooldown.phones/android}. A name that matches no
  * key is passed on as written, so the library rejects it by name. Stateless.
  */
 final class PolicySettings {
@@ -95,8 +96,9 @@ final class PolicySettings {
     String first = rest.substring(0, end);
     String tail = rest.substring(end);
     String uniform = uniform(first);
-    if (uniform.equals(uniform(CATEGORY_COOLDOWN)) && tail.startsWith(".")) {
-      String path = tail.substring(1);
+    if (uniform.equals(uniform(CATEGORY_COOLDOWN)) && !tail.isEmpty()) {
+      // Boot's YAML loader writes a bracketed map key as category-cooldown[phones/android]
+      String path = tail.startsWith(".") ? tail.substring(1) : tail;
       if (path.startsWith("[") && path.endsWith("]")) {
         path = path.substring(1, path.length() - 1);
       }

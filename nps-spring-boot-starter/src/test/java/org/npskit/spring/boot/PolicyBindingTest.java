@@ -94,7 +94,8 @@ class PolicyBindingTest {
                 "nps.policy.min-order-value[0]", "100 EUR",
                 "nps.policy.min-order-value[1]", "110 USD",
                 "nps.policy.sampling-rate", 0.25,
-                "nps.policy.category-cooldown.[phones/android]", "P20D"))))
+                "nps.policy.category-cooldown[phones/android]", "P20D",
+                "nps.policy.category-cooldown.[tv/oled]", "P21D"))))
         .run(context -> {
           SurveyPolicy p = context.getBean(SurveyPolicy.class);
           assertThat(p.excludeCategories()).containsExactlyInAnyOrder(
@@ -103,7 +104,8 @@ class PolicyBindingTest {
               .hasValue(Money.of("110", "USD"));
           assertThat(p.samplingRate()).isEqualTo(0.25);
           assertThat(p.categoryCooldowns())
-              .containsEntry(CategoryPath.parse("phones/android"), Duration.ofDays(20));
+              .containsEntry(CategoryPath.parse("phones/android"), Duration.ofDays(20))
+              .containsEntry(CategoryPath.parse("tv/oled"), Duration.ofDays(21));
         });
   }
 
