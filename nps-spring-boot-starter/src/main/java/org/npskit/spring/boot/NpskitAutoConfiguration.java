@@ -153,7 +153,8 @@ public class NpskitAutoConfiguration {
 
   /**
    * Whether the database lives in memory, by Spring Boot's rule (H2 {@code :h2:mem}, HSQLDB
-   * {@code :hsqldb:mem:}, Derby {@code :derby:memory:}).
+   * {@code :hsqldb:mem:}, Derby {@code :derby:memory:}). A database that cannot be reached is
+   * not embedded (as in Boot): start-up goes on, and the health contributor reports it DOWN.
    */
   static boolean isEmbedded(DataSource dataSource) {
     try (Connection c = dataSource.getConnection()) {
@@ -161,9 +162,9 @@ public class NpskitAutoConfiguration {
       return url != null && (url.contains(":h2:mem") || url.contains(":hsqldb:mem:")
           || url.contains(":derby:memory:"));
     } catch (SQLException e) {
-      throw new IllegalStateException(
-          "npskit.store.jdbc.initialize-schema=embedded: cannot tell whether the DataSource is"
-              + " embedded: " + e.getMessage(), e);
+      LOG.warn("npskit.store.jdbc.initialize-schema=embedded: the DataSource cannot be reached"
+          + " ({}), so it is taken as not embedded and no table is created", e.getMessage());
+      return false;
     }
   }
 }

@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.npskit.policy.jdbc.JdbcContactHistory;
 import org.npskit.policy.spi.ContactHistory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
@@ -53,6 +55,18 @@ class HealthAutoConfigurationTest {
           assertThat(String.valueOf(h.getDetails().get("error")))
               .contains("tables do not exist");
         });
+  }
+
+  @Test
+  void anUnreachableDatabaseStartsAndIsReportedDown() {
+    JdbcDataSource unreachable = new JdbcDataSource();
+    unreachable.setURL("jdbc:h2:tcp://127.0.0.1:1/nowhere");
+    runner.withBean(DataSource.class, () -> unreachable).run(context -> {
+      assertThat(context).hasNotFailed();
+      assertThat(context.getBean(ContactHistory.class)).isInstanceOf(JdbcContactHistory.class);
+      assertThat(context.getBean("npskitHealthIndicator", HealthIndicator.class).health()
+          .getStatus()).isEqualTo(Status.DOWN);
+    });
   }
 
   @Test
