@@ -162,11 +162,14 @@ final class IdTable {
         continue;
       }
       int e = (withTags ? v & ENTRY_MASK : v) - 1;
-      long[] page = rows[e >>> PAGE_BITS];
+      long[] page = visiblePage(e);
+      if (page == null) {
+        continue; // only in a read without the lock that races a write (see the class comment)
+      }
       int at = (e & IN_PAGE) * longColumns;
       // A spilled id has KEY0 == 0 == k0 and is compared as a string.
       if (page[at + KEY0] == k0
-          && (k0 != PackedId.NOT_PACKABLE ? page[at + KEY1] == k1 : id.equals(obj(e, SPILL)))) {
+          && (k0 != PackedId.NOT_PACKABLE ? page[at + KEY1] == k1 : id.equals(peekObj(e, SPILL)))) {
         return e;
       }
     }
@@ -271,6 +274,34 @@ final class IdTable {
   String id(int e) {
     long k0 = get(e, KEY0);
     return k0 != 0 ? PackedId.decode(k0, get(e, KEY1)) : (String) obj(e, SPILL);
+  }
+
+  /**
+   * Like {@link #get}, for a read without the lock: bounds are checked before use, and a row
+   * this thread does not see (an entry number from a newer index than its page directory, or
+   * garbage from a slot read mid-write) reads as 0. Never throws.
+   */
+  long peek(int e, int column) {
+    long[] page = visiblePage(e);
+    return page == null ? 0L : page[(e & IN_PAGE) * longColumns + column];
+  }
+
+  /** The row page of entry {@code e} if this thread sees one, else null (bounds checked). */
+  private long[] visiblePage(int e) {
+    long[][] pages = rows;
+    int p = e >>> PAGE_BITS;
+    return e >= 0 && p < pages.length ? pages[p] : null;
+  }
+
+  /** Like {@link #obj}, for a read without the lock: null for a row not seen (see {@link #peek}). */
+  Object peekObj(int e, int column) {
+    Object[][] pages = objects;
+    int p = e >>> PAGE_BITS;
+    if (e < 0 || p >= pages.length) {
+      return null;
+    }
+    Object[] page = pages[p];
+    return page == null ? null : page[(e & IN_PAGE) * objectColumns + column];
   }
 
   long get(int e, int column) {

@@ -263,13 +263,8 @@ public final class InMemoryContactHistory implements ContactHistory {
     long to = Micros.of(query.to());
     long stamp = lock.tryOptimisticRead();
     if (stamp != 0L) {
-      HistorySnapshot snapshot = null;
-      try {
-        snapshot = read(query, from, to);
-      } catch (RuntimeException raced) {
-        // A write changed the tables under the read (see IdTable); read again under the lock.
-      }
-      if (snapshot != null && lock.validate(stamp)) {
+      HistorySnapshot snapshot = read(query, from, to);
+      if (lock.validate(stamp)) {
         return snapshot;
       }
     }
@@ -281,6 +276,15 @@ public final class InMemoryContactHistory implements ContactHistory {
     }
   }
 
+  /**
+   * The snapshot of the query. Runs under the read lock or without any lock (then the caller
+   * validates the stamp afterwards and discards the result if a write ran meanwhile), so it reads
+   * the tables only through {@link IdTable#find}, {@link IdTable#peek} and
+   * {@link IdTable#peekObj}, which check bounds before use and never throw, and it checks the
+   * type of every object it reads from a row before casting. Objects reached through the rows
+   * (customer and account states, their lists) are immutable with final fields, so they are
+   * whole whenever they are seen.
+   */
   private HistorySnapshot read(HistoryQuery query, long from, long to) {
     String customerId = query.customerId();
     int c = customers.find(customerId);
@@ -289,20 +293,19 @@ public final class InMemoryContactHistory implements ContactHistory {
     List<SurveyRecord> surveys = List.of();
     List<Instant> responses = List.of();
     if (c >= 0) {
-      long word = customers.get(c, C_VERSION);
+      long word = customers.peek(c, C_VERSION);
       version = word & ~OPTED_OUT;
       optedOut = (word & OPTED_OUT) != 0;
-      Object more = customers.obj(c, C_MORE);
-      if (more != null) {
-        CustomerState state = (CustomerState) more;
+      if (customers.peekObj(c, C_MORE) instanceof CustomerState state) {
         surveys = state.surveys().inRange(customerId, from, to);
         responses = inRange(state.responses(), from, to);
       } else {
-        long order0 = customers.get(c, C_ORDER0);
-        long at = customers.get(c, C_AT);
+        long order0 = customers.peek(c, C_ORDER0);
+        long at = customers.peek(c, C_AT);
         if (order0 != 0 && at >= from && at <= to) {
-          surveys = new InlineSurvey(at, order0, customers.get(c, C_ORDER1), customerId,
-              (String) customers.obj(c, C_ACCOUNT), (String) customers.obj(c, C_SKU));
+          surveys = new InlineSurvey(at, order0, customers.peek(c, C_ORDER1), customerId,
+              stringOrNull(customers.peekObj(c, C_ACCOUNT)),
+              stringOrNull(customers.peekObj(c, C_SKU)));
         }
       }
     }
@@ -318,6 +321,11 @@ public final class InMemoryContactHistory implements ContactHistory {
         responses,
         version,
         account.version());
+  }
+
+  /** The string read from a row, or null (also for anything else a racing read may see). */
+  private static String stringOrNull(Object value) {
+    return value instanceof String s ? s : null;
   }
 
   private static List<Instant> inRange(long[] micros, long from, long to) {
