@@ -207,7 +207,7 @@ class IdTableProperties {
     assertThat(table.find("not packable because it is long")).isEqualTo(-1);
     int e = table.insert("not packable because it is long");
     assertThat(table.id(e)).isEqualTo("not packable because it is long");
-    assertThat(table.get(e, IdTable.KEY0)).isZero();
+    assertThat(table.get(e, IdTable.ID_HEAD)).isZero();
   }
 
   @Example

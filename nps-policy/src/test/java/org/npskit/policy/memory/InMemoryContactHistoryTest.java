@@ -186,7 +186,8 @@ class InMemoryContactHistoryTest extends ContactHistoryContract {
   @Test
   void aFullStoreRefusesNewEntriesWithHistoryUnavailableAndChangesNothing() {
     // Index of at most 16 slots: 12 entries per table.
-    InMemoryContactHistory tiny = new InMemoryContactHistory(Duration.ofDays(400), 0, LATE, 16);
+    InMemoryContactHistory tiny = InMemoryContactHistory.builder()
+        .retention(Duration.ofDays(400)).expectedCustomers(0).clock(LATE).maxIndexSlots(16).build();
     store = tiny;
     for (int i = 0; i < 12; i++) {
       assertThat(commitSurvey("O" + i, "C" + i, null, T0)).isTrue();
