@@ -212,4 +212,101 @@ class InMemoryContactHistoryTest extends ContactHistoryContract {
     store.purge(T0.plusSeconds(1));
     assertThat(commitSurvey("O12", "C12", null, T0.plusSeconds(2))).isTrue();
   }
+
+  @Test
+  void aBuiltStoreHasTheRetentionAndClockItWasGiven() {
+    MutableClock clock = MutableClock.at(T0.plus(Duration.ofDays(1)));
+    InMemoryContactHistory built = InMemoryContactHistory.builder()
+        .retention(Duration.ofDays(10)).clock(clock).expectedCustomers(1000).build();
+    store = built;
+    for (int i = 0; i < 100; i++) {
+      assertThat(commitSurvey("O" + i, "C" + i, null, T0)).isTrue();
+    }
+    // Far after the clock: no sweep cuts beyond it.
+    assertThat(store.commit(CommitRequest.skip("typo", "other", null, T0.plus(Duration.ofDays(9000)))))
+        .isTrue();
+    assertThat(built.trackedCustomers()).isEqualTo(100);
+    // 24 days later by the clock, and past the 10-day retention: the sweep forgets them.
+    clock.advance(Duration.ofDays(24));
+    assertThat(store.commit(CommitRequest.skip("late", "other", null, T0.plus(Duration.ofDays(25)))))
+        .isTrue();
+    assertThat(built.trackedCustomers()).isZero();
+  }
+
+  @Test
+  void aBuilderWithoutClockUsesTheSystemClock() {
+    // Retention 100 years: an event in the year 3000 would sweep away a survey of 2026, were
+    // "newest" not bounded by the system clock (for the next 100 years).
+    InMemoryContactHistory built =
+        InMemoryContactHistory.builder().retention(Duration.ofDays(36_500)).build();
+    store = built;
+    assertThat(commitSurvey("O1", "C1", null, T0)).isTrue();
+    Instant future = Instant.parse("3000-01-01T00:00:00Z");
+    assertThat(store.commit(CommitRequest.skip("O2", "C2", null, future))).isTrue();
+    assertThat(built.trackedCustomers()).isEqualTo(1);
+    assertThat(built.decidedOrders()).isEqualTo(2);
+  }
+
+  @Test
+  void theBuilderRequiresARetention() {
+    assertThatThrownBy(() -> InMemoryContactHistory.builder().clock(LATE).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("retention must be set: use at least the policy's longest window");
+  }
+
+  @Test
+  void theBuilderChecksEachSettingWhereItIsSet() {
+    InMemoryContactHistory.Builder builder = InMemoryContactHistory.builder();
+    assertThatThrownBy(() -> builder.retention(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("retention");
+    assertThatThrownBy(() -> builder.retention(Duration.ofNanos(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("retention must not be negative, was PT-0.000000001S");
+    assertThatThrownBy(() -> builder.clock(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("clock");
+    assertThatThrownBy(() -> builder.expectedCustomers(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("expectedCustomers must be in [0, 1073741823], was -1");
+    assertThatThrownBy(() -> builder.expectedCustomers(Integer.MAX_VALUE / 2 + 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("expectedCustomers must be in [0, 1073741823], was 1073741824");
+    assertThatThrownBy(() -> builder.maxIndexSlots(8))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxIndexSlots must be a power of two of at least 16, was 8");
+    assertThatThrownBy(() -> builder.maxIndexSlots(48))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxIndexSlots must be a power of two of at least 16, was 48");
+    // Rejected values leave the settings unset; the bounds themselves are accepted.
+    assertThat(builder.retention(Duration.ZERO).clock(LATE).expectedCustomers(Integer.MAX_VALUE / 2)
+        .maxIndexSlots(16)).isSameAs(builder);
+  }
+
+  @Test
+  void eachBuilderSettingMayBeSetOnce() {
+    InMemoryContactHistory.Builder builder = InMemoryContactHistory.builder()
+        .retention(Duration.ofDays(1)).clock(LATE).expectedCustomers(5).maxIndexSlots(32);
+    assertThatThrownBy(() -> builder.retention(Duration.ofDays(2)))
+        .isInstanceOf(IllegalStateException.class).hasMessage("retention was already set to PT24H");
+    assertThatThrownBy(() -> builder.clock(Clock.systemUTC()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("clock was already set to " + LATE);
+    assertThatThrownBy(() -> builder.expectedCustomers(6))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("expectedCustomers was already set to 5");
+    assertThatThrownBy(() -> builder.maxIndexSlots(64))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("maxIndexSlots was already set to 32");
+  }
+
+  @Test
+  void oneBuilderBuildsIndependentStores() {
+    InMemoryContactHistory.Builder builder =
+        InMemoryContactHistory.builder().retention(Duration.ofDays(400)).clock(LATE);
+    InMemoryContactHistory first = builder.build();
+    InMemoryContactHistory second = builder.build();
+    store = first;
+    assertThat(commitSurvey("O1", "C1", null, T0)).isTrue();
+    assertThat(first.trackedCustomers()).isEqualTo(1);
+    assertThat(second.trackedCustomers()).isZero();
+  }
 }
