@@ -61,13 +61,12 @@ import org.npskit.policy.spi.SurveyRecord;
  * <p><b>Thread safety.</b> Safe for any number of threads; {@link #commit} is atomic across
  * customer, account and order id. Writes are serialized; {@link #load} takes no lock unless a
  * write runs at the same time, and then waits for it. {@link #purge} and the automatic sweep
- * work through the store in chunks of a few thousand entries, letting other threads' decisions
- * in between, so a purge is not atomic: decisions made while it runs are kept whatever their
- * time, and a snapshot taken meanwhile can show an entry older than the cut-off already gone
- * from the customer but not yet from the account (only entries older than the cut-off differ).
- * The thread whose commit is due for a sweep runs it before its commit returns.
- * {@link #eraseCustomer} holds the lock while it scans the decided orders (a few milliseconds
- * per million).
+ * work through the store in steps, letting other threads' decisions in between, so a purge is
+ * not atomic: decisions made while it runs are kept whatever their time, and a snapshot taken
+ * meanwhile can show an entry older than the cut-off already gone from the customer but not yet
+ * from the account (only entries older than the cut-off differ). The thread whose commit is due
+ * for a sweep runs it before its commit returns. {@link #eraseCustomer} blocks other writes
+ * while it scans the decided orders (a few milliseconds per million).
  *
  * <p><b>Nulls and precision.</b> Every method throws {@link NullPointerException} for a null
  * argument, as the SPI says. Instants are kept as epoch microseconds, finer precision
