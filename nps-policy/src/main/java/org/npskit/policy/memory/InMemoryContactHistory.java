@@ -304,6 +304,20 @@ public final class InMemoryContactHistory implements ContactHistory {
     }
   }
 
+  /**
+   * For tests of the layout: whether the customer is tracked and held in its row alone, without
+   * a state object (see the design notes).
+   */
+  boolean heldInRow(String customerId) {
+    long stamp = lock.readLock();
+    try {
+      int c = customers.find(customerId);
+      return c >= 0 && customers.obj(c, C_FULL_STATE) == null;
+    } finally {
+      lock.unlockRead(stamp);
+    }
+  }
+
   @Override
   public HistorySnapshot load(HistoryQuery query) {
     Objects.requireNonNull(query, "query");
