@@ -4,8 +4,8 @@ package org.npskit.policy.memory;
  * Immutable per-customer state: version token, opt-out flag, surveys and response times (epoch
  * microseconds, ascending).
  */
-record CustomerState(long version, boolean optedOut, Surveys surveys, long[] responses) {
-  static final CustomerState NEW = new CustomerState(0L, false, Surveys.NONE, new long[0]);
+record CustomerState(long version, boolean optedOut, StoredSurveys surveys, long[] responses) {
+  static final CustomerState NEW = new CustomerState(0L, false, StoredSurveys.NONE, new long[0]);
 
   boolean isEmpty() {
     return !optedOut && surveys.isEmpty() && responses.length == 0;

@@ -5,48 +5,75 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntConsumer;
 
 /**
- * A table from ids to dense entry numbers whose data lives in rows of {@code long} and object
- * columns, stored in pages of {@value #PAGE} rows: no object per entry, so a million entries
- * cost their columns plus four bytes per index slot.
+ * A table from ids to dense entry numbers, each entry a row of {@code long} and object columns
+ * that the owner defines after the id's own: no object per entry. Finds, inserts and removes in
+ * expected constant time, grows without a pause, and never shrinks (rows of removed entries are
+ * reused).
  *
- * <p><b>Layout.</b> Long columns {@link #KEY0} and {@link #KEY1} hold the id packed by
- * {@link PackedId}; an id that cannot be packed has {@code KEY0 == 0} and is kept as a string in
- * object column {@link #SPILL}. The owner's own columns follow. Object pages are allocated for
- * every row page ({@code eagerObjects}) or only when a row of the page needs one. The index is an
- * {@code int[]} with linear probing (entry + 1, 0 for an empty slot) at a load of at most 3/4,
- * doubled when full; removal shifts later slots back instead of leaving tombstones. While the
- * table has fewer than {@code 2^24 - 1} rows, a slot also holds 8 bits of its entry's hash above
- * the entry number ("tagged"), so a probe reads a row only when the tag matches: a look-up that
- * misses (a new order id) reads one or two cache lines of the index instead of a row per occupied
- * slot, and a hit reads the index and the row, not a third array. A larger table switches to
- * untagged slots (entry + 1 only). Hashes are seeded per table with a random value, so ids
- * cannot be chosen to collide (a spilled id is hashed from its characters, not through
- * {@link String#hashCode}, whose collisions are easy to construct). Removed rows
- * are zeroed and reused through a free list threaded through their {@code KEY1}; pages are never
- * released.
- *
- * <p><b>Growth without a pause.</b> Doubling the index does not rehash every entry at once
- * (that took one write 220 ms at 3.1 million entries): the full index becomes the "old" index,
- * new entries go into the doubled one, and every insert moves the entries of the next
- * {@value #MIGRATE_SLOTS} old slots across, so the old index is empty of work after a quarter as
- * many inserts as it has slots, long before the new one can fill. Meanwhile a look-up that misses
- * the new index tries the old one. A removal, a switch to untagged slots and a further doubling
- * first finish the move (they are rare, and a removal from the old index could shift an
- * unmoved entry behind the move's position).
- *
- * <p><b>Concurrency.</b> Not thread-safe: the owner serializes all writes. The reading methods
- * ({@link #find}, {@link #live}, {@link #get}, {@link #obj}, {@link #id}) never write and never
- * loop longer than the index is long, so a read that races a write returns some value or throws
- * a {@link RuntimeException} (an index or a page out of date), and the owner must detect the
- * race (with a {@link java.util.concurrent.locks.StampedLock} stamp) and discard the result.
+ * <p>Not thread-safe: the owner serializes all writes. {@link #find}, {@link #peek} and
+ * {@link #peekObj} may also run without the owner's lock while a write runs: they never write,
+ * never throw and never loop longer than the index is long, but what they return is then
+ * meaningless, and the owner must detect the race (a {@link java.util.concurrent.locks.StampedLock}
+ * stamp) and discard it.
  */
 final class IdTable {
-  /** Long column of the first packed id word. */
-  static final int KEY0 = 0;
-  /** Long column of the second packed id word (the next free row + 1 in a free row). */
-  static final int KEY1 = 1;
-  /** Object column of an id that cannot be packed. */
-  static final int SPILL = 0;
+  /*
+   * Design notes.
+   *
+   * Rows. Long columns ID_HEAD and ID_TAIL hold the id packed by PackedId; an id that does not
+   * pack has ID_HEAD == NOT_PACKABLE (0) and is kept as a String in object column ID_STRING. The
+   * owner's columns follow (FIRST_OWNER_LONG, FIRST_OWNER_OBJECT). Rows live in pages of PAGE
+   * rows, one long[] and one Object[] per page, reached through the page directories rows and
+   * objects; object pages are allocated with every row page (eagerObjects) or only when a row of
+   * the page first gets an object. A page is never released and never moves; the directories are
+   * replaced by larger copies when the pages outgrow them.
+   *
+   * Free rows. A removed row is zeroed (so an empty ID_HEAD and ID_STRING mark it free for
+   * forEachLive) and pushed on a free list threaded through its NEXT_FREE column (the next free
+   * row + 1; 0 ends the list), which allocate pops before taking a new row at highWater.
+   *
+   * Index. An int[] of a power-of-two length with linear probing, at a load of at most 3/4; a
+   * slot holds entry + 1 (0 = empty). Removal shifts later slots of the run back instead of
+   * leaving tombstones. While the table has fewer than 2^24 - 1 rows, a slot also holds 8 bits
+   * of its entry's hash above the entry number ("tagged"), so that a probe reads a row only when
+   * the tag matches: a look-up that misses (a new order id) reads one or two cache lines of the
+   * index instead of one row per occupied slot, and a hit reads the index and the row, not a
+   * third array. A larger table switches to untagged slots once, rebuilding the index.
+   *
+   * Hashes. Seeded per table with a random value, so that ids cannot be chosen to collide; an id
+   * that does not pack is hashed from its characters, not through String.hashCode, whose
+   * collisions are easy to construct.
+   *
+   * Growth without a pause. Doubling the index does not rehash every entry at once (that took one
+   * write 220 ms at 3.1 million entries): the full index becomes oldIndex, new entries go into
+   * the doubled one, and every insert moves the entries of the next MIGRATE_SLOTS old slots
+   * across, so the move ends after a quarter as many inserts as the old index has slots, long
+   * before the new one can fill. Meanwhile a look-up that misses the new index tries the old one.
+   * A removal, a switch to untagged slots and a further doubling first finish the move: they are
+   * rare, and a removal from the old index could shift an unmoved entry behind the move's
+   * position. While a move runs both indexes are held: 4 bytes more per entry of the old one.
+   *
+   * Reads without the lock. A reader may see any mix of old and new values of the fields and
+   * array elements (plain fields, no ordering), so it may meet an index slot naming a row whose
+   * page it does not see yet, an entry number built from half-written tag bits, or the old
+   * index already replaced. find and peek check every bound before use (visiblePage) and treat a
+   * row they cannot see as not matching / as zero; loops are bounded by the index length. So a
+   * racing read ends with some value and without an exception; the owner's stamp check says
+   * whether that value is the truth. Under the owner's lock every check passes.
+   */
+
+  /** Long column of the id's {@link PackedId#head}; {@link PackedId#NOT_PACKABLE}: see below. */
+  static final int ID_HEAD = 0;
+  /** Long column of the packed id's {@link PackedId#tail}. */
+  static final int ID_TAIL = 1;
+  /** Long column of a free row holding the next free row + 1 (0 ends the free list). */
+  private static final int NEXT_FREE = ID_TAIL;
+  /** Object column of an id that does not pack (null for a packed id). */
+  static final int ID_STRING = 0;
+  /** The first long column the owner defines. */
+  static final int FIRST_OWNER_LONG = 2;
+  /** The first object column the owner defines. */
+  static final int FIRST_OWNER_OBJECT = 1;
 
   private static final int PAGE_BITS = 10;
   private static final int PAGE = 1 << PAGE_BITS;
@@ -81,8 +108,8 @@ final class IdTable {
   /**
    * Creates an empty table.
    *
-   * @param longColumns long columns per row, including {@link #KEY0} and {@link #KEY1}
-   * @param objectColumns object columns per row, including {@link #SPILL}
+   * @param longColumns long columns per row, including {@link #ID_HEAD} and {@link #ID_TAIL}
+   * @param objectColumns object columns per row, including {@link #ID_STRING}
    * @param eagerObjects whether every row page gets its object page (else only on demand)
    * @param expected how many entries to size the index and the page directory for
    */
@@ -135,21 +162,21 @@ final class IdTable {
    * @param id the id; not null
    */
   int find(String id) {
-    long k0 = PackedId.first(id);
-    long k1 = k0 != PackedId.NOT_PACKABLE ? PackedId.second(id) : 0L;
-    int hash = hash(k0, k1, id);
-    int e = probe(index, hash, k0, k1, id);
+    long head = PackedId.head(id);
+    long tail = head != PackedId.NOT_PACKABLE ? PackedId.tail(id) : 0L;
+    int hash = hash(head, tail, id);
+    int e = probe(index, hash, head, tail, id);
     if (e < 0) {
       int[] old = oldIndex;
       if (old != null) {
-        e = probe(old, hash, k0, k1, id);
+        e = probe(old, hash, head, tail, id);
       }
     }
     return e;
   }
 
   /** The entry of the id in one index (slots tagged as {@link #tagged} says), or -1. */
-  private int probe(int[] idx, int hash, long k0, long k1, String id) {
+  private int probe(int[] idx, int hash, long head, long tail, String id) {
     int tag = hash >>> ENTRY_BITS;
     boolean withTags = tagged;
     int mask = idx.length - 1;
@@ -162,11 +189,16 @@ final class IdTable {
         continue;
       }
       int e = (withTags ? v & ENTRY_MASK : v) - 1;
-      long[] page = rows[e >>> PAGE_BITS];
+      long[] page = visiblePage(e);
+      if (page == null) {
+        continue; // only in a read without the lock that races a write (see the class comment)
+      }
       int at = (e & IN_PAGE) * longColumns;
-      // A spilled id has KEY0 == 0 == k0 and is compared as a string.
-      if (page[at + KEY0] == k0
-          && (k0 != PackedId.NOT_PACKABLE ? page[at + KEY1] == k1 : id.equals(obj(e, SPILL)))) {
+      // An id that does not pack has ID_HEAD == NOT_PACKABLE == head and is compared as a string.
+      if (page[at + ID_HEAD] == head
+          && (head != PackedId.NOT_PACKABLE
+              ? page[at + ID_TAIL] == tail
+              : id.equals(peekObj(e, ID_STRING)))) {
         return e;
       }
     }
@@ -199,12 +231,12 @@ final class IdTable {
       rebuildIndex(index.length, false);
     }
     int e = allocate();
-    long k0 = PackedId.first(id);
-    if (k0 != PackedId.NOT_PACKABLE) {
-      set(e, KEY0, k0);
-      set(e, KEY1, PackedId.second(id));
+    long head = PackedId.head(id);
+    if (head != PackedId.NOT_PACKABLE) {
+      set(e, ID_HEAD, head);
+      set(e, ID_TAIL, PackedId.tail(id));
     } else {
-      setObj(e, SPILL, id);
+      setObj(e, ID_STRING, id);
     }
     place(index, tagged, e);
     size++;
@@ -239,7 +271,7 @@ final class IdTable {
       int o = (e & IN_PAGE) * objectColumns;
       Arrays.fill(objects[p], o, o + objectColumns, null);
     }
-    rows[p][at + KEY1] = freeHead + 1L;
+    rows[p][at + NEXT_FREE] = freeHead + 1L;
     freeHead = e;
     size--;
   }
@@ -264,13 +296,41 @@ final class IdTable {
 
   /** Whether the row holds an entry (and is not free). */
   boolean live(int e) {
-    return get(e, KEY0) != 0 || obj(e, SPILL) != null;
+    return get(e, ID_HEAD) != 0 || obj(e, ID_STRING) != null;
   }
 
   /** The id of a live entry. */
   String id(int e) {
-    long k0 = get(e, KEY0);
-    return k0 != 0 ? PackedId.decode(k0, get(e, KEY1)) : (String) obj(e, SPILL);
+    long head = get(e, ID_HEAD);
+    return head != 0 ? PackedId.decode(head, get(e, ID_TAIL)) : (String) obj(e, ID_STRING);
+  }
+
+  /**
+   * Like {@link #get}, for a read without the lock: bounds are checked before use, and a row
+   * this thread does not see (an entry number from a newer index than its page directory, or
+   * garbage from a slot read mid-write) reads as 0. Never throws.
+   */
+  long peek(int e, int column) {
+    long[] page = visiblePage(e);
+    return page == null ? 0L : page[(e & IN_PAGE) * longColumns + column];
+  }
+
+  /** The row page of entry {@code e} if this thread sees one, else null (bounds checked). */
+  private long[] visiblePage(int e) {
+    long[][] pages = rows;
+    int p = e >>> PAGE_BITS;
+    return e >= 0 && p < pages.length ? pages[p] : null;
+  }
+
+  /** Like {@link #obj}, for a read without the lock: null for a row not seen (see {@link #peek}). */
+  Object peekObj(int e, int column) {
+    Object[][] pages = objects;
+    int p = e >>> PAGE_BITS;
+    if (e < 0 || p >= pages.length) {
+      return null;
+    }
+    Object[] page = pages[p];
+    return page == null ? null : page[(e & IN_PAGE) * objectColumns + column];
   }
 
   long get(int e, int column) {
@@ -300,8 +360,8 @@ final class IdTable {
   private int allocate() {
     if (freeHead >= 0) {
       int e = freeHead;
-      freeHead = (int) get(e, KEY1) - 1;
-      set(e, KEY1, 0L);
+      freeHead = (int) get(e, NEXT_FREE) - 1;
+      set(e, NEXT_FREE, 0L);
       return e;
     }
     int e = highWater;
@@ -382,22 +442,22 @@ final class IdTable {
   }
 
   private int hashOf(int e) {
-    long k0 = get(e, KEY0);
-    return k0 != 0 ? packedHash(k0, get(e, KEY1)) : spillHash((String) obj(e, SPILL));
+    long head = get(e, ID_HEAD);
+    return head != 0 ? packedHash(head, get(e, ID_TAIL)) : stringHash((String) obj(e, ID_STRING));
   }
 
   /** The hash the table uses for an id (for tests of its distribution). */
   int hashOf(String id) {
-    long k0 = PackedId.first(id);
-    return hash(k0, k0 != PackedId.NOT_PACKABLE ? PackedId.second(id) : 0L, id);
+    long head = PackedId.head(id);
+    return hash(head, head != PackedId.NOT_PACKABLE ? PackedId.tail(id) : 0L, id);
   }
 
-  /** The hash of an id given its packed words ({@code k0} 0 for a spilled id). */
-  private int hash(long k0, long k1, String id) {
-    return k0 != PackedId.NOT_PACKABLE ? packedHash(k0, k1) : spillHash(id);
+  /** The hash of an id given its packed words ({@code head} NOT_PACKABLE: hashed as a string). */
+  private int hash(long head, long tail, String id) {
+    return head != PackedId.NOT_PACKABLE ? packedHash(head, tail) : stringHash(id);
   }
 
-  private int spillHash(String id) {
+  private int stringHash(String id) {
     long h = seed ^ 0x632BE59BD9B4E019L;
     for (int i = 0; i < id.length(); i++) {
       h = Long.rotateLeft(h ^ id.charAt(i), 23) * 0x9E3779B97F4A7C15L;
@@ -405,8 +465,8 @@ final class IdTable {
     return mix(h ^ id.length());
   }
 
-  private int packedHash(long k0, long k1) {
-    return mix((k0 ^ seed) * 0x9E3779B97F4A7C15L + k1);
+  private int packedHash(long head, long tail) {
+    return mix((head ^ seed) * 0x9E3779B97F4A7C15L + tail);
   }
 
   /** The finalizer of SplitMix64, folded to an int. */

@@ -20,55 +20,112 @@ import org.npskit.policy.spi.StoreOperation;
 import org.npskit.policy.spi.SurveyRecord;
 
 /**
- * The default {@link ContactHistory}: in memory, for one process.
+ * The default {@link ContactHistory}: in memory, for one process, with bounded memory.
  *
- * <p><b>Thread safety.</b> Safe for any number of threads. All writes are serialized by one
- * {@link StampedLock}, which makes {@link #commit} atomic across customer, account and order id.
- * {@link #load} takes no lock: it reads optimistically and checks afterwards that no write
- * happened meanwhile; only when one did does it read again under the read lock, so it waits
- * while a write holds the lock. {@link #purge} and the automatic sweep go through the decided
- * orders and then the customers 4,096 rows per hold of the lock, and then the accounts in one
- * hold, so other threads' decisions wait for one chunk at a time; the thread whose commit is due
- * for a sweep runs it before its commit returns. A purge is therefore not atomic: decisions made
- * while it runs are kept whatever their time, and a snapshot taken meanwhile can show an entry
- * older than the cut-off already gone from the customer but not yet from the account (only
- * entries older than the cut-off differ). {@link #eraseCustomer} holds the lock while it scans
- * the decided orders (a few milliseconds per million).
+ * <p>Create one with {@link #withRetention(Duration, Clock)} or {@link #builder()}; the gate
+ * creates one itself when it is given no store.
  *
- * <p><b>Compact memory.</b> Customers and decided orders are rows of primitive columns in two
- * open-addressing tables, without an object per entry. Ids of up to 18 ASCII characters are
- * packed into 16 bytes; other ids are kept as strings. A customer with one survey and no
- * recorded response holds it inline (time, order id, account, SKU); other customers keep an
- * immutable list. Measured with 1 million customers, each with one survey: about 120 bytes per
- * customer, ids included (see BENCHMARKS.md). Rows of removed entries are reused, not returned.
+ * <p><b>Retention.</b> The store forgets old entries in two ways. On every write for a customer
+ * (or account), that customer's (account's) surveys and responses older than its newest entry
+ * minus the retention are dropped. And whenever the newest decision time seen advances by one
+ * retention period (at least one hour) since the last sweep, a sweep runs {@link #purge} with
+ * "newest decision time minus retention", which also drops decided order ids and customers
+ * nobody heard of since. Use a retention of at least the policy's longest window (the gate's
+ * default store uses twice that): events older than the newest one by more than the retention
+ * are decided against partial history. Opt-outs are kept until {@link #eraseCustomer} or
+ * opt-in.
  *
- * <p><b>Bounded memory.</b> The store is created with a retention (use at least the longest window
- * of the policy; the gate's default store uses twice that). It forgets old entries in two ways:
- * on every write for a customer (or account), that customer's (account's) surveys and responses
- * older than its newest entry minus the retention are dropped; and whenever the newest decision
- * time seen advances by one retention period (at least one hour) since the last sweep, a sweep
- * runs {@link #purge} with "newest decision time minus retention", which also drops decided order
- * ids and customers nobody heard of since. Events older than the newest one by more than the
- * retention are therefore decided against partial history. Opt-outs are kept until
- * {@link #eraseCustomer} or opt-in.
+ * <p><b>The clock.</b> Both ways count "newest" at most up to the store's clock
+ * ({@link Clock#systemUTC()} unless given), read once per write before it changes anything: a
+ * trim or a sweep never cuts later than the clock's time at that write minus the retention. So
+ * one event with a time far in the future (a mistyped delivery date, say) cannot make the store
+ * forget everyone's history, or stop later sweeps. An explicit {@link #purge} cuts where it is
+ * told, and a clock that is set back does not bring back what an earlier cut dropped. Entries
+ * dated after the clock are kept until the clock has passed them by the retention. A simulation
+ * or test that decides at event times ahead of the real clock, or a gate with a fixed clock in
+ * the past, should give the store a clock that matches its event times, or the store does not
+ * forget. A clock that throws makes the write throw before anything changed.
  *
- * <p>Both ways count "newest" at most up to the store's clock ({@link Clock#systemUTC()} unless
- * given), read once per write before it changes anything: a trim or a sweep never cuts later
- * than the clock's time at that write minus the retention. So one event with a time far in the
- * future (a mistyped delivery date, say) cannot make the store forget everyone's history, or
- * stop later sweeps. (An explicit {@link #purge} cuts where it is told, and a clock that is set
- * back does not bring back what an earlier cut dropped.) Entries dated after the clock are kept
- * until the clock has passed them by the retention. A simulation or test that decides at event
- * times ahead of the real clock, or a gate with a fixed clock in the past, should give the store
- * a clock that matches its event times, or the store does not forget.
+ * <p><b>Capacity.</b> Up to about 805 million customers and as many decided order ids; beyond
+ * that a write that needs a new entry throws {@link HistoryUnavailableException} before changing
+ * anything (purge, shorten the retention, or use a JDBC store).
  *
- * <p><b>Capacity.</b> Each table holds up to about 805 million entries (3/4 of a 2^30-slot
- * index); beyond that a write that needs a new entry throws {@link HistoryUnavailableException}
- * before changing anything.
+ * <p><b>Memory.</b> About 121 bytes per tracked customer with one survey, ids of up to 18 ASCII
+ * characters included (measured with 1 million customers, see BENCHMARKS.md); up to about 8
+ * more while the store grows an index. Longer ids or ids with other characters are kept as
+ * strings, and a customer with several surveys or with recorded responses costs more. Memory of
+ * forgotten entries is reused, not returned. {@link Builder#expectedCustomers(int)} reserves the
+ * indexes up front (about 16 bytes per expected customer) so that a large store does not grow
+ * them while it fills.
  *
- * <p>Instants are stored as epoch microseconds; finer precision is truncated.
+ * <p><b>Thread safety.</b> Safe for any number of threads; {@link #commit} is atomic across
+ * customer, account and order id. Writes are serialized; {@link #load} takes no lock unless a
+ * write runs at the same time, and then waits for it. {@link #purge} and the automatic sweep
+ * work through the store in steps, letting other threads' decisions in between, so a purge is
+ * not atomic: decisions made while it runs are kept whatever their time, and a snapshot taken
+ * meanwhile can show an entry older than the cut-off already gone from the customer but not yet
+ * from the account (only entries older than the cut-off differ). The thread whose commit is due
+ * for a sweep runs it before its commit returns. {@link #eraseCustomer} blocks other writes
+ * while it scans the decided orders (a few milliseconds per million).
+ *
+ * <p><b>Nulls and precision.</b> Every method throws {@link NullPointerException} for a null
+ * argument, as the SPI says. Instants are kept as epoch microseconds, finer precision
+ * truncated (and times beyond about 292,000 years from 1970 clamped).
  */
 public final class InMemoryContactHistory implements ContactHistory {
+  /*
+   * Design notes.
+   *
+   * Why compact. The first store kept ConcurrentHashMaps of String ids to immutable state
+   * objects: 281 bytes per customer with one survey, most of it ids as Strings (56 bytes each)
+   * and map nodes. This one keeps customers and decided orders as rows of two IdTables (see its
+   * notes), ids packed into two longs (PackedId), and a customer's one survey inline in its row:
+   * 121 bytes. The differential test (CompactStoreDifferentialProperties) holds it to a plain
+   * reference store.
+   *
+   * Customer rows. Long columns: the id (IdTable), C_VERSION (the version, with OPTED_OUT in bit
+   * 62; versions stay far below it), and the inline survey C_SURVEY_AT, C_SURVEY_ORDER_HEAD,
+   * C_SURVEY_ORDER_TAIL. Object columns: the id if it does not pack (IdTable), C_SURVEY_SKU,
+   * C_SURVEY_ACCOUNT, C_FULL_STATE. A row is in one of two forms:
+   *   - inline (C_FULL_STATE null): no response and at most one survey, whose order id packs;
+   *     C_SURVEY_ORDER_HEAD is 0 when there is no survey. This is what most customers are.
+   *   - full (C_FULL_STATE a CustomerState): everything else; the inline columns are zero and
+   *     null, and the row's version word equals the state's version and opt-out.
+   * stateOf turns a row of either form into a CustomerState, put writes a CustomerState back in
+   * the form that fits, so every write is "read the state, build the new immutable state, put".
+   * Only stateOf, put, clearInline, read (a snapshot) and purgeCustomer (a sweep, without
+   * allocating per customer) know the two forms. The inline survey reaches a snapshot or a
+   * CustomerState as a transient StoredSurveys.single with its order id still packed.
+   *
+   * Decided-order rows. The order id (IdTable), the customer packed in O_CUSTOMER_HEAD and
+   * O_CUSTOMER_TAIL (or as a String in O_CUSTOMER_STRING, with head 0), O_DECIDED_AT, and
+   * LIVE_SURVEY in bit 63 of O_CUSTOMER_TAIL (free: PackedId never sets it) while the order
+   * holds a survey that was not cancelled; O_SURVEY_ACCOUNT holds that survey's account. Object
+   * pages of this table are allocated only for pages that need one (most orders have neither an
+   * account nor a long customer id), saving 12 bytes per order.
+   *
+   * Accounts are few and their lists long, so they stay in a ConcurrentHashMap of immutable
+   * AccountStates. SKUs repeat across millions of surveys while each event brings its own copy:
+   * skuPool, a lossy 4,096-slot cache indexed by hash, makes equal SKUs share one String.
+   *
+   * Locking. One StampedLock. Every write holds its write lock; the clock is read before taking
+   * it. load reads optimistically: tryOptimisticRead, read, validate. The read path (read) goes
+   * only through IdTable.find/peek/peekObj, which check bounds before use and never throw, and
+   * checks the type of each object it takes from a row; everything it reaches through a row
+   * (CustomerState, AccountState, StoredSurveys, response arrays) is immutable with final
+   * fields, so it is whole whenever it is seen. If a write ran meanwhile, validate fails and the
+   * result, whatever it is, is discarded and read again under the read lock. No exception is
+   * part of this protocol. Purges take the write lock per chunk of PURGE_CHUNK rows (orders,
+   * then customers) and once for the accounts; the sweep a commit triggers runs after that
+   * commit released the lock. eraseCustomer scans all decided orders under one hold: decided
+   * orders have no index by customer (it would cost 8 bytes per order for a rare operation).
+   *
+   * Growth. Both tables start at the expected size (16 customers by default, orders twice as
+   * many) and double their index incrementally (IdTable); row pages are allocated as rows are
+   * needed, so an unsized store holds no more than a sized one once full. The only pause left is
+   * eraseCustomer's scan.
+   */
+
   private static final long MIN_SWEEP_MICROS = 3_600_000_000L;
 
   /** Size of the SKU pool (a power of two). */
@@ -80,72 +137,71 @@ public final class InMemoryContactHistory implements ContactHistory {
   /** Expected customers of a store created without a size hint. */
   private static final int DEFAULT_EXPECTED = 16;
 
-  // Customer rows: long columns after the id (version word, inline survey), object columns.
-  private static final int C_VERSION = 2;
-  private static final int C_AT = 3;
-  private static final int C_ORDER0 = 4;
-  private static final int C_ORDER1 = 5;
-  private static final int C_LONGS = 6;
-  private static final int C_SKU = 1;
-  private static final int C_ACCOUNT = 2;
-  private static final int C_MORE = 3;
-  private static final int C_OBJECTS = 4;
+  /** Largest size hint: the order table is sized for twice as many. */
+  private static final int MAX_EXPECTED = Integer.MAX_VALUE / 2;
+
+  // Customer rows (see the design notes).
+  private static final int C_VERSION = IdTable.FIRST_OWNER_LONG;
+  private static final int C_SURVEY_AT = C_VERSION + 1;
+  private static final int C_SURVEY_ORDER_HEAD = C_VERSION + 2;
+  private static final int C_SURVEY_ORDER_TAIL = C_VERSION + 3;
+  private static final int C_LONGS = C_VERSION + 4;
+  private static final int C_SURVEY_SKU = IdTable.FIRST_OWNER_OBJECT;
+  private static final int C_SURVEY_ACCOUNT = C_SURVEY_SKU + 1;
+  /** The customer's {@link CustomerState} when the row cannot hold it inline, else null. */
+  private static final int C_FULL_STATE = C_SURVEY_SKU + 2;
+  private static final int C_OBJECTS = C_SURVEY_SKU + 3;
   /** Bit of the version word set for an opted-out customer (versions stay below it). */
   private static final long OPTED_OUT = 1L << 62;
 
-  // Decided-order rows: the customer's packed id, the decision time; objects on demand.
-  private static final int O_CUSTOMER0 = 2;
-  private static final int O_CUSTOMER1 = 3;
-  private static final int O_AT = 4;
-  private static final int O_LONGS = 5;
-  private static final int O_CUSTOMER = 1;
-  private static final int O_ACCOUNT = 2;
-  private static final int O_OBJECTS = 3;
-  /** Bit of {@code O_CUSTOMER1} set while the order holds a live survey. */
+  // Decided-order rows (see the design notes).
+  private static final int O_CUSTOMER_HEAD = IdTable.FIRST_OWNER_LONG;
+  private static final int O_CUSTOMER_TAIL = O_CUSTOMER_HEAD + 1;
+  private static final int O_DECIDED_AT = O_CUSTOMER_HEAD + 2;
+  private static final int O_LONGS = O_CUSTOMER_HEAD + 3;
+  /** The customer id when it does not pack ({@code O_CUSTOMER_HEAD} is then 0). */
+  private static final int O_CUSTOMER_STRING = IdTable.FIRST_OWNER_OBJECT;
+  private static final int O_SURVEY_ACCOUNT = O_CUSTOMER_STRING + 1;
+  private static final int O_OBJECTS = O_CUSTOMER_STRING + 2;
+  /** Bit of {@code O_CUSTOMER_TAIL} set while the order holds a live survey. */
   private static final long LIVE_SURVEY = 1L << 63;
 
   private final long retentionMicros;
   private final Clock clock;
-  /**
-   * Customers. A row's version word holds the version and {@link #OPTED_OUT}. With
-   * {@code C_MORE} null the row is the whole state: no response and at most one survey, inline
-   * ({@code C_ORDER0} non-zero: time, packed order id, account, SKU). Otherwise {@code C_MORE} is
-   * the customer's {@link CustomerState}, with the same version and opt-out as the row.
-   */
   private final IdTable customers;
-  /**
-   * Decided orders: the customer (packed, or {@code O_CUSTOMER} with {@code O_CUSTOMER0 == 0}),
-   * the decision time, {@link #LIVE_SURVEY} and, for a live survey with account, the account.
-   */
   private final IdTable orders;
   private final ConcurrentHashMap<String, AccountState> accounts = new ConcurrentHashMap<>();
   private final StampedLock lock = new StampedLock();
-  /**
-   * Recently stored SKUs by hash slot, so that surveys about one SKU share one string (SKUs
-   * repeat, while each event brings its own copy). Lossy and bounded; guarded by the write lock.
-   */
+  /** Recently stored SKUs by hash slot; lossy and bounded; guarded by the write lock. */
   private final String[] skuPool = new String[SKU_POOL];
   // Guarded by the write lock.
   private long lastVersion;
   private long newestDecisionMicros = Long.MIN_VALUE;
   private long lastSweepMicros = Long.MIN_VALUE;
 
-  private InMemoryContactHistory(Duration retention, int expectedCustomers, Clock clock) {
-    this(retention, expectedCustomers, clock, Integer.MAX_VALUE);
-  }
-
-  /** For tests: tables whose index stops growing at {@code maxIndex} slots. */
-  InMemoryContactHistory(Duration retention, int expectedCustomers, Clock clock, int maxIndex) {
-    this.retentionMicros = saturatedMicros(retention);
-    this.clock = clock;
-    this.customers =
-        new IdTable(C_LONGS, C_OBJECTS, true, expectedCustomers, Integer.MAX_VALUE, maxIndex);
+  private InMemoryContactHistory(Builder b) {
+    this.retentionMicros = saturatedMicros(b.retention);
+    this.clock = b.clock != null ? b.clock : Clock.systemUTC();
+    int expected = b.expectedCustomers != Builder.UNSET ? b.expectedCustomers : DEFAULT_EXPECTED;
+    int maxIndex = b.maxIndexSlots != Builder.UNSET ? b.maxIndexSlots : Integer.MAX_VALUE;
+    this.customers = new IdTable(C_LONGS, C_OBJECTS, true, expected, Integer.MAX_VALUE, maxIndex);
     this.orders =
-        new IdTable(O_LONGS, O_OBJECTS, false, 2 * expectedCustomers, Integer.MAX_VALUE, maxIndex);
+        new IdTable(O_LONGS, O_OBJECTS, false, 2 * expected, Integer.MAX_VALUE, maxIndex);
   }
 
   /**
-   * Creates an empty store that forgets entries older than the retention (see the class comment).
+   * Starts a store: {@link Builder#retention(Duration) retention} is required, the rest
+   * optional.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Creates an empty store with the given retention on the system clock; see
+   * {@link #withRetention(Duration, Clock)}.
    *
    * @param retention how long entries are kept behind the newest one (or the clock's time, if
    *     that is earlier); not null, not negative; use at least the policy's longest window
@@ -154,12 +210,13 @@ public final class InMemoryContactHistory implements ContactHistory {
    * @throws IllegalArgumentException if {@code retention} is negative
    */
   public static InMemoryContactHistory withRetention(Duration retention) {
-    return withRetention(retention, DEFAULT_EXPECTED);
+    return builder().retention(retention).build();
   }
 
   /**
-   * Creates an empty store like {@link #withRetention(Duration)} whose forgetting never runs
-   * ahead of the given clock (see the class comment): give it the gate's clock.
+   * Creates an empty store that forgets entries older than the retention, and never forgets
+   * ahead of the given clock (see the class comment): give it the gate's clock. The short form
+   * of {@code builder().retention(retention).clock(clock).build()}.
    *
    * @param retention how long entries are kept behind the newest one (or the clock's time, if
    *     that is earlier); not null, not negative; use at least the policy's longest window
@@ -169,15 +226,14 @@ public final class InMemoryContactHistory implements ContactHistory {
    * @throws IllegalArgumentException if {@code retention} is negative
    */
   public static InMemoryContactHistory withRetention(Duration retention, Clock clock) {
-    return withRetention(retention, DEFAULT_EXPECTED, clock);
+    Objects.requireNonNull(retention, "retention");
+    Objects.requireNonNull(clock, "clock");
+    return builder().retention(retention).clock(clock).build();
   }
 
   /**
-   * Creates an empty store like {@link #withRetention(Duration)}, with its tables' indexes sized
-   * up front for the expected number of customers (and twice as many decided order ids), so that
-   * a large store does not rehash while it fills. A hint only: the store grows beyond it as
-   * needed. The indexes are allocated at once: about 16 bytes per expected customer (rows are
-   * allocated as entries arrive).
+   * Creates an empty store like {@link #withRetention(Duration)}, its indexes reserved for the
+   * expected number of customers (see {@link Builder#expectedCustomers(int)}).
    *
    * @param retention how long entries are kept behind the newest one (or the clock's time, if
    *     that is earlier); not null, not negative; use at least the policy's longest window
@@ -185,15 +241,15 @@ public final class InMemoryContactHistory implements ContactHistory {
    * @return a new empty store
    * @throws NullPointerException if {@code retention} is null
    * @throws IllegalArgumentException if {@code retention} or {@code expectedCustomers} is
-   *     negative
+   *     negative, or {@code expectedCustomers} is too large
    */
   public static InMemoryContactHistory withRetention(Duration retention, int expectedCustomers) {
-    return withRetention(retention, expectedCustomers, Clock.systemUTC());
+    return builder().retention(retention).expectedCustomers(expectedCustomers).build();
   }
 
   /**
-   * Creates an empty store like {@link #withRetention(Duration, int)} whose forgetting never runs
-   * ahead of the given clock (see the class comment).
+   * Creates an empty store like {@link #withRetention(Duration, Clock)}, its indexes reserved for
+   * the expected number of customers (see {@link Builder#expectedCustomers(int)}).
    *
    * @param retention how long entries are kept behind the newest one (or the clock's time, if
    *     that is earlier); not null, not negative; use at least the policy's longest window
@@ -202,22 +258,14 @@ public final class InMemoryContactHistory implements ContactHistory {
    * @return a new empty store
    * @throws NullPointerException if {@code retention} or {@code clock} is null
    * @throws IllegalArgumentException if {@code retention} or {@code expectedCustomers} is
-   *     negative
+   *     negative, or {@code expectedCustomers} is too large
    */
   public static InMemoryContactHistory withRetention(
       Duration retention, int expectedCustomers, Clock clock) {
     Objects.requireNonNull(retention, "retention");
     Objects.requireNonNull(clock, "clock");
-    if (retention.isNegative()) {
-      throw new IllegalArgumentException(
-          String.format(Locale.ROOT, "retention must not be negative, was %s", retention));
-    }
-    if (expectedCustomers < 0 || expectedCustomers > Integer.MAX_VALUE / 2) {
-      throw new IllegalArgumentException(
-          String.format(Locale.ROOT, "expectedCustomers must be in [0, %d], was %d",
-              Integer.MAX_VALUE / 2, expectedCustomers));
-    }
-    return new InMemoryContactHistory(retention, expectedCustomers, clock);
+    return builder().retention(retention).expectedCustomers(expectedCustomers).clock(clock)
+        .build();
   }
 
   private static long saturatedMicros(Duration d) {
@@ -256,6 +304,20 @@ public final class InMemoryContactHistory implements ContactHistory {
     }
   }
 
+  /**
+   * For tests of the layout: whether the customer is tracked and held in its row alone, without
+   * a state object (see the design notes).
+   */
+  boolean heldInRow(String customerId) {
+    long stamp = lock.readLock();
+    try {
+      int c = customers.find(customerId);
+      return c >= 0 && customers.obj(c, C_FULL_STATE) == null;
+    } finally {
+      lock.unlockRead(stamp);
+    }
+  }
+
   @Override
   public HistorySnapshot load(HistoryQuery query) {
     Objects.requireNonNull(query, "query");
@@ -263,13 +325,8 @@ public final class InMemoryContactHistory implements ContactHistory {
     long to = Micros.of(query.to());
     long stamp = lock.tryOptimisticRead();
     if (stamp != 0L) {
-      HistorySnapshot snapshot = null;
-      try {
-        snapshot = read(query, from, to);
-      } catch (RuntimeException raced) {
-        // A write changed the tables under the read (see IdTable); read again under the lock.
-      }
-      if (snapshot != null && lock.validate(stamp)) {
+      HistorySnapshot snapshot = read(query, from, to);
+      if (lock.validate(stamp)) {
         return snapshot;
       }
     }
@@ -281,6 +338,13 @@ public final class InMemoryContactHistory implements ContactHistory {
     }
   }
 
+  /**
+   * The snapshot of the query. Runs under the read lock or without any lock (then the caller
+   * validates the stamp afterwards and discards the result if a write ran meanwhile), so it reads
+   * the tables only through {@link IdTable#find}, {@link IdTable#peek} and
+   * {@link IdTable#peekObj}, which check bounds before use and never throw, and it checks the
+   * type of every object it reads from a row before casting.
+   */
   private HistorySnapshot read(HistoryQuery query, long from, long to) {
     String customerId = query.customerId();
     int c = customers.find(customerId);
@@ -289,20 +353,21 @@ public final class InMemoryContactHistory implements ContactHistory {
     List<SurveyRecord> surveys = List.of();
     List<Instant> responses = List.of();
     if (c >= 0) {
-      long word = customers.get(c, C_VERSION);
+      long word = customers.peek(c, C_VERSION);
       version = word & ~OPTED_OUT;
       optedOut = (word & OPTED_OUT) != 0;
-      Object more = customers.obj(c, C_MORE);
-      if (more != null) {
-        CustomerState state = (CustomerState) more;
+      if (customers.peekObj(c, C_FULL_STATE) instanceof CustomerState state) {
         surveys = state.surveys().inRange(customerId, from, to);
         responses = inRange(state.responses(), from, to);
       } else {
-        long order0 = customers.get(c, C_ORDER0);
-        long at = customers.get(c, C_AT);
-        if (order0 != 0 && at >= from && at <= to) {
-          surveys = new InlineSurvey(at, order0, customers.get(c, C_ORDER1), customerId,
-              (String) customers.obj(c, C_ACCOUNT), (String) customers.obj(c, C_SKU));
+        long orderHead = customers.peek(c, C_SURVEY_ORDER_HEAD);
+        long at = customers.peek(c, C_SURVEY_AT);
+        if (orderHead != PackedId.NOT_PACKABLE && at >= from && at <= to) {
+          StoredSurveys inline = StoredSurveys.single(at, orderHead,
+              customers.peek(c, C_SURVEY_ORDER_TAIL),
+              stringOrNull(customers.peekObj(c, C_SURVEY_ACCOUNT)),
+              stringOrNull(customers.peekObj(c, C_SURVEY_SKU)));
+          surveys = new SurveysInRange(inline, customerId, 0, 1);
         }
       }
     }
@@ -318,6 +383,11 @@ public final class InMemoryContactHistory implements ContactHistory {
         responses,
         version,
         account.version());
+  }
+
+  /** The string read from a row, or null (also for anything else a racing read may see). */
+  private static String stringOrNull(Object value) {
+    return value instanceof String s ? s : null;
   }
 
   private static List<Instant> inRange(long[] micros, long from, long to) {
@@ -371,7 +441,7 @@ public final class InMemoryContactHistory implements ContactHistory {
                 customer.responses());
         put(entryOf(commit.customerId(), c), trim(updated, now));
         if (commit.accountId() != null) {
-          Surveys surveys =
+          StoredSurveys surveys =
               account.surveys().plus(at, record.orderId(), record.customerId(),
                   record.accountId(), sku);
           surveys = surveys.notBefore(trimCutoff(surveys.newestMicros(), now));
@@ -379,18 +449,18 @@ public final class InMemoryContactHistory implements ContactHistory {
         }
       }
       int o = orders.insert(commit.orderId());
-      long customer0 = PackedId.first(commit.customerId());
+      long customerHead = PackedId.head(commit.customerId());
       long live = survey ? LIVE_SURVEY : 0L;
-      if (customer0 != PackedId.NOT_PACKABLE) {
-        orders.set(o, O_CUSTOMER0, customer0);
-        orders.set(o, O_CUSTOMER1, PackedId.second(commit.customerId()) | live);
+      if (customerHead != PackedId.NOT_PACKABLE) {
+        orders.set(o, O_CUSTOMER_HEAD, customerHead);
+        orders.set(o, O_CUSTOMER_TAIL, PackedId.tail(commit.customerId()) | live);
       } else {
-        orders.setObj(o, O_CUSTOMER, commit.customerId());
-        orders.set(o, O_CUSTOMER1, live);
+        orders.setObj(o, O_CUSTOMER_STRING, commit.customerId());
+        orders.set(o, O_CUSTOMER_TAIL, live);
       }
-      orders.set(o, O_AT, decided);
+      orders.set(o, O_DECIDED_AT, decided);
       if (survey) {
-        orders.setObj(o, O_ACCOUNT, commit.accountId());
+        orders.setObj(o, O_SURVEY_ACCOUNT, commit.accountId());
       }
       sweep = advance(decided, now);
     } finally {
@@ -408,12 +478,12 @@ public final class InMemoryContactHistory implements ContactHistory {
     long stamp = lock.writeLock();
     try {
       int o = orders.find(orderId);
-      if (o < 0 || (orders.get(o, O_CUSTOMER1) & LIVE_SURVEY) == 0) {
+      if (o < 0 || (orders.get(o, O_CUSTOMER_TAIL) & LIVE_SURVEY) == 0) {
         return false;
       }
-      orders.set(o, O_CUSTOMER1, orders.get(o, O_CUSTOMER1) & ~LIVE_SURVEY);
-      String accountId = (String) orders.obj(o, O_ACCOUNT);
-      orders.setObj(o, O_ACCOUNT, null);
+      orders.set(o, O_CUSTOMER_TAIL, orders.get(o, O_CUSTOMER_TAIL) & ~LIVE_SURVEY);
+      String accountId = (String) orders.obj(o, O_SURVEY_ACCOUNT);
+      orders.setObj(o, O_SURVEY_ACCOUNT, null);
       int c = customers.find(customerOf(o));
       if (c >= 0) {
         CustomerState customer = stateOf(c);
@@ -484,7 +554,7 @@ public final class InMemoryContactHistory implements ContactHistory {
   /** Purges decided orders, then customers, then accounts, a chunk per hold of the lock. */
   private void purgeInChunks(long cutoff) {
     inChunks(orders, o -> {
-      if (orders.get(o, O_AT) < cutoff) {
+      if (orders.get(o, O_DECIDED_AT) < cutoff) {
         orders.remove(o);
       }
     });
@@ -514,11 +584,14 @@ public final class InMemoryContactHistory implements ContactHistory {
     }
   }
 
-  /** Drops the customer's entries before the cutoff, and the customer if nothing is left. */
+  /**
+   * Drops the customer's entries before the cutoff, and the customer if nothing is left. Reads
+   * an inline row directly, so that a sweep over millions of customers allocates nothing for
+   * those whose row stays as it is.
+   */
   private void purgeCustomer(int c, long cutoff) {
-    Object more = customers.obj(c, C_MORE);
-    if (more != null) {
-      CustomerState kept = ((CustomerState) more).notBefore(cutoff);
+    if (customers.obj(c, C_FULL_STATE) instanceof CustomerState state) {
+      CustomerState kept = state.notBefore(cutoff);
       if (kept.isEmpty()) {
         customers.remove(c);
       } else {
@@ -526,10 +599,12 @@ public final class InMemoryContactHistory implements ContactHistory {
       }
       return;
     }
-    if (customers.get(c, C_ORDER0) != 0 && customers.get(c, C_AT) < cutoff) {
+    if (customers.get(c, C_SURVEY_ORDER_HEAD) != PackedId.NOT_PACKABLE
+        && customers.get(c, C_SURVEY_AT) < cutoff) {
       clearInline(c);
     }
-    if (customers.get(c, C_ORDER0) == 0 && (customers.get(c, C_VERSION) & OPTED_OUT) == 0) {
+    if (customers.get(c, C_SURVEY_ORDER_HEAD) == PackedId.NOT_PACKABLE
+        && (customers.get(c, C_VERSION) & OPTED_OUT) == 0) {
       customers.remove(c);
     }
   }
@@ -543,21 +618,22 @@ public final class InMemoryContactHistory implements ContactHistory {
       if (c >= 0) {
         customers.remove(c);
       }
-      long id0 = PackedId.first(customerId);
-      long id1 = id0 != PackedId.NOT_PACKABLE ? PackedId.second(customerId) : 0L;
+      long head = PackedId.head(customerId);
+      long tail = head != PackedId.NOT_PACKABLE ? PackedId.tail(customerId) : 0L;
       orders.forEachLive(0, Integer.MAX_VALUE, o -> {
         boolean theirs =
-            id0 != PackedId.NOT_PACKABLE
-                ? orders.get(o, O_CUSTOMER0) == id0
-                    && (orders.get(o, O_CUSTOMER1) & ~LIVE_SURVEY) == id1
-                : orders.get(o, O_CUSTOMER0) == 0 && customerId.equals(orders.obj(o, O_CUSTOMER));
+            head != PackedId.NOT_PACKABLE
+                ? orders.get(o, O_CUSTOMER_HEAD) == head
+                    && (orders.get(o, O_CUSTOMER_TAIL) & ~LIVE_SURVEY) == tail
+                : orders.get(o, O_CUSTOMER_HEAD) == PackedId.NOT_PACKABLE
+                    && customerId.equals(orders.obj(o, O_CUSTOMER_STRING));
         if (theirs) {
           orders.remove(o);
         }
       });
       accounts.replaceAll(
           (id, a) -> {
-            Surveys kept = a.surveys().withoutCustomer(customerId);
+            StoredSurveys kept = a.surveys().withoutCustomer(customerId);
             return kept == a.surveys() ? a : new AccountState(nextVersion(), kept);
           });
       accounts.values().removeIf(a -> a.surveys().isEmpty());
@@ -574,32 +650,31 @@ public final class InMemoryContactHistory implements ContactHistory {
 
   /** The customer of a decided order. */
   private String customerOf(int o) {
-    long id0 = orders.get(o, O_CUSTOMER0);
-    return id0 != PackedId.NOT_PACKABLE
-        ? PackedId.decode(id0, orders.get(o, O_CUSTOMER1) & ~LIVE_SURVEY)
-        : (String) orders.obj(o, O_CUSTOMER);
+    long head = orders.get(o, O_CUSTOMER_HEAD);
+    return head != PackedId.NOT_PACKABLE
+        ? PackedId.decode(head, orders.get(o, O_CUSTOMER_TAIL) & ~LIVE_SURVEY)
+        : (String) orders.obj(o, O_CUSTOMER_STRING);
   }
 
-  /** The state of customer entry {@code c} ({@link CustomerState#NEW} for -1). */
+  /** The state of customer entry {@code c}, whichever form its row has; NEW for -1. */
   private CustomerState stateOf(int c) {
     if (c < 0) {
       return CustomerState.NEW;
     }
-    Object more = customers.obj(c, C_MORE);
-    if (more != null) {
-      return (CustomerState) more;
+    if (customers.obj(c, C_FULL_STATE) instanceof CustomerState state) {
+      return state;
     }
     long word = customers.get(c, C_VERSION);
-    long order0 = customers.get(c, C_ORDER0);
-    Surveys surveys =
-        order0 == 0
-            ? Surveys.NONE
-            : Surveys.NONE.plus(
-                customers.get(c, C_AT),
-                PackedId.decode(order0, customers.get(c, C_ORDER1)),
-                null,
-                (String) customers.obj(c, C_ACCOUNT),
-                (String) customers.obj(c, C_SKU));
+    long orderHead = customers.get(c, C_SURVEY_ORDER_HEAD);
+    StoredSurveys surveys =
+        orderHead == PackedId.NOT_PACKABLE
+            ? StoredSurveys.NONE
+            : StoredSurveys.single(
+                customers.get(c, C_SURVEY_AT),
+                orderHead,
+                customers.get(c, C_SURVEY_ORDER_TAIL),
+                (String) customers.obj(c, C_SURVEY_ACCOUNT),
+                (String) customers.obj(c, C_SURVEY_SKU));
     return new CustomerState(
         word & ~OPTED_OUT, (word & OPTED_OUT) != 0, surveys, CustomerState.NEW.responses());
   }
@@ -609,34 +684,33 @@ public final class InMemoryContactHistory implements ContactHistory {
     return c >= 0 ? c : customers.insert(customerId);
   }
 
-  /** Stores the state in entry {@code c}: inline when it fits, else as the object. */
+  /** Stores the state in entry {@code c}: inline when it fits, else as the full state. */
   private void put(int c, CustomerState state) {
     customers.set(c, C_VERSION, state.version() | (state.optedOut() ? OPTED_OUT : 0L));
-    Surveys surveys = state.surveys();
-    long order0 =
-        surveys.size() == 1 ? PackedId.first(surveys.orderId(0)) : PackedId.NOT_PACKABLE;
+    StoredSurveys surveys = state.surveys();
+    long orderHead = surveys.size() == 1 ? surveys.orderHead(0) : PackedId.NOT_PACKABLE;
     boolean inline = state.responses().length == 0 && surveys.size() <= 1
-        && (surveys.isEmpty() || order0 != PackedId.NOT_PACKABLE);
+        && (surveys.isEmpty() || orderHead != PackedId.NOT_PACKABLE);
     clearInline(c);
     if (!inline) {
-      customers.setObj(c, C_MORE, state);
+      customers.setObj(c, C_FULL_STATE, state);
     } else if (!surveys.isEmpty()) {
-      customers.set(c, C_AT, surveys.micros(0));
-      customers.set(c, C_ORDER0, order0);
-      customers.set(c, C_ORDER1, PackedId.second(surveys.orderId(0)));
-      customers.setObj(c, C_ACCOUNT, surveys.accountId(0));
-      customers.setObj(c, C_SKU, surveys.sku(0));
+      customers.set(c, C_SURVEY_AT, surveys.micros(0));
+      customers.set(c, C_SURVEY_ORDER_HEAD, orderHead);
+      customers.set(c, C_SURVEY_ORDER_TAIL, surveys.orderTail(0));
+      customers.setObj(c, C_SURVEY_ACCOUNT, surveys.accountId(0));
+      customers.setObj(c, C_SURVEY_SKU, surveys.sku(0));
     }
   }
 
-  /** Clears the inline survey and the object state of entry {@code c} (keeps the version). */
+  /** Clears the inline survey and the full state of entry {@code c} (keeps the version). */
   private void clearInline(int c) {
-    customers.set(c, C_AT, 0L);
-    customers.set(c, C_ORDER0, 0L);
-    customers.set(c, C_ORDER1, 0L);
-    customers.setObj(c, C_ACCOUNT, null);
-    customers.setObj(c, C_SKU, null);
-    customers.setObj(c, C_MORE, null);
+    customers.set(c, C_SURVEY_AT, 0L);
+    customers.set(c, C_SURVEY_ORDER_HEAD, 0L);
+    customers.set(c, C_SURVEY_ORDER_TAIL, 0L);
+    customers.setObj(c, C_SURVEY_ACCOUNT, null);
+    customers.setObj(c, C_SURVEY_SKU, null);
+    customers.setObj(c, C_FULL_STATE, null);
   }
 
   /** The pooled instance equal to {@code sku} (storing this one when its slot differs). */
@@ -688,5 +762,118 @@ public final class InMemoryContactHistory implements ContactHistory {
       return OptionalLong.of(minus(newest, retentionMicros));
     }
     return OptionalLong.empty();
+  }
+
+  /**
+   * Configures an {@link InMemoryContactHistory}: {@link #retention(Duration)} is required, every
+   * other setting has a default. Each setting is checked where it is set and may be set once.
+   *
+   * <p>Not thread-safe; a builder may build several stores, each empty and independent.
+   */
+  public static final class Builder {
+    private static final int UNSET = -1;
+
+    private Duration retention;
+    private Clock clock;
+    private int expectedCustomers = UNSET;
+    private int maxIndexSlots = UNSET;
+
+    private Builder() {}
+
+    /**
+     * Sets how long entries are kept behind the newest one (or behind the clock's time, if that
+     * is earlier): see the class comment of {@link InMemoryContactHistory}. Required.
+     *
+     * @param retention the retention; not null, not negative; use at least the policy's longest
+     *     window (the gate's default store uses twice that)
+     * @return this builder
+     * @throws NullPointerException if {@code retention} is null
+     * @throws IllegalArgumentException if {@code retention} is negative
+     * @throws IllegalStateException if the retention was already set
+     */
+    public Builder retention(Duration retention) {
+      requireUnset(this.retention == null, "retention", this.retention);
+      Objects.requireNonNull(retention, "retention");
+      if (retention.isNegative()) {
+        throw new IllegalArgumentException(
+            String.format(Locale.ROOT, "retention must not be negative, was %s", retention));
+      }
+      this.retention = retention;
+      return this;
+    }
+
+    /**
+     * Sets the clock that bounds what "newest" can be when the store forgets (default
+     * {@link Clock#systemUTC()}): give it the gate's clock.
+     *
+     * @param clock the clock; not null
+     * @return this builder
+     * @throws NullPointerException if {@code clock} is null
+     * @throws IllegalStateException if the clock was already set
+     */
+    public Builder clock(Clock clock) {
+      requireUnset(this.clock == null, "clock", this.clock);
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets how many customers the store is expected to track (default 16). The store reserves
+     * its indexes for them, and for twice as many decided order ids, when it is built (about 16
+     * bytes per expected customer), so that a large store does not grow its indexes while it
+     * fills. A hint only: the store grows beyond it as needed.
+     *
+     * @param expectedCustomers the expected number of customers; 0 to 1,073,741,823
+     * @return this builder
+     * @throws IllegalArgumentException if {@code expectedCustomers} is out of range
+     * @throws IllegalStateException if the expected number was already set
+     */
+    public Builder expectedCustomers(int expectedCustomers) {
+      requireUnset(this.expectedCustomers == UNSET, "expectedCustomers", this.expectedCustomers);
+      if (expectedCustomers < 0 || expectedCustomers > MAX_EXPECTED) {
+        throw new IllegalArgumentException(
+            String.format(Locale.ROOT, "expectedCustomers must be in [0, %d], was %d",
+                MAX_EXPECTED, expectedCustomers));
+      }
+      this.expectedCustomers = expectedCustomers;
+      return this;
+    }
+
+    /**
+     * For tests: indexes that stop growing at {@code slots} slots, so that the store is full
+     * after 3/4 as many customers or decided orders.
+     *
+     * @param slots a power of two, at least 16
+     */
+    Builder maxIndexSlots(int slots) {
+      requireUnset(this.maxIndexSlots == UNSET, "maxIndexSlots", this.maxIndexSlots);
+      if (slots < 16 || Integer.bitCount(slots) != 1) {
+        throw new IllegalArgumentException(String.format(
+            Locale.ROOT, "maxIndexSlots must be a power of two of at least 16, was %d", slots));
+      }
+      this.maxIndexSlots = slots;
+      return this;
+    }
+
+    /**
+     * Builds an empty store.
+     *
+     * @return a new store
+     * @throws IllegalStateException if the retention was not set
+     */
+    public InMemoryContactHistory build() {
+      if (retention == null) {
+        throw new IllegalStateException(
+            "retention must be set: use at least the policy's longest window");
+      }
+      return new InMemoryContactHistory(this);
+    }
+
+    private static void requireUnset(boolean unset, String setting, Object current) {
+      if (!unset) {
+        throw new IllegalStateException(
+            String.format(Locale.ROOT, "%s was already set to %s", setting, current));
+      }
+    }
   }
 }

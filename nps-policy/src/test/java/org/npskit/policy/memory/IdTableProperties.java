@@ -207,7 +207,7 @@ class IdTableProperties {
     assertThat(table.find("not packable because it is long")).isEqualTo(-1);
     int e = table.insert("not packable because it is long");
     assertThat(table.id(e)).isEqualTo("not packable because it is long");
-    assertThat(table.get(e, IdTable.KEY0)).isZero();
+    assertThat(table.get(e, IdTable.ID_HEAD)).isZero();
   }
 
   @Example
@@ -227,5 +227,31 @@ class IdTableProperties {
     // Independent hashes would fill about 800 of 2,048 home slots; String.hashCode fills one.
     assertThat(homes).hasSizeGreaterThan(600);
     assertThat(table.size()).isEqualTo(1024);
+  }
+
+  @Example
+  void peekReadsWhatGetReadsAndZeroOrNullForRowsItCannotSeeWithoutThrowing() {
+    IdTable table = new IdTable(3, 2, false, 3000); // a directory of 3 pages, 1 allocated below
+    int e = table.insert("C1");
+    table.set(e, 2, 42L);
+    table.setObj(e, 1, "payload");
+    int spilled = table.insert("an id far too long to be packed");
+    assertThat(table.peek(e, 2)).isEqualTo(42L);
+    assertThat(table.peek(e, IdTable.ID_HEAD)).isEqualTo(PackedId.head("C1"));
+    assertThat(table.peekObj(e, 1)).isEqualTo("payload");
+    assertThat(table.peekObj(spilled, IdTable.ID_STRING))
+        .isEqualTo("an id far too long to be packed");
+    // Entry numbers a read racing a write may compute: beyond the page directory, in a page not
+    // allocated yet, negative (from a slot read as tagged that is not).
+    for (int unseen : new int[] {1 << 20, (1 << 10) + 5, -1, Integer.MIN_VALUE}) {
+      assertThat(table.peek(unseen, 2)).as("peek(%d)", unseen).isZero();
+      assertThat(table.peekObj(unseen, 1)).as("peekObj(%d)", unseen).isNull();
+    }
+    // A row page without an object page (allocated on demand) reads null.
+    IdTable lazy = new IdTable(3, 2, false, 0);
+    int row = lazy.insert("C3");
+    lazy.set(row, 2, 7L);
+    assertThat(lazy.peek(row, 2)).isEqualTo(7L);
+    assertThat(lazy.peekObj(row, 1)).isNull();
   }
 }

@@ -186,7 +186,8 @@ class InMemoryContactHistoryTest extends StoreFixture {
   @Test
   void aFullStoreRefusesNewEntriesWithHistoryUnavailableAndChangesNothing() {
     // Index of at most 16 slots: 12 entries per table.
-    InMemoryContactHistory tiny = new InMemoryContactHistory(Duration.ofDays(400), 0, LATE, 16);
+    InMemoryContactHistory tiny = InMemoryContactHistory.builder()
+        .retention(Duration.ofDays(400)).expectedCustomers(0).clock(LATE).maxIndexSlots(16).build();
     store = tiny;
     for (int i = 0; i < 12; i++) {
       assertThat(commitSurvey("O" + i, "C" + i, null, T0)).isTrue();
@@ -206,9 +207,170 @@ class InMemoryContactHistoryTest extends StoreFixture {
     assertThat(store.load(q)).isEqualTo(before);
     assertThat(tiny.trackedCustomers()).isEqualTo(12);
     assertThat(tiny.decidedOrders()).isEqualTo(12);
-    // Known customers can still be written; after a purge there is room again.
+    // Known customers can still be written, the first one (entry 0) too; after a purge there
+    // is room again.
     store.recordResponse("C1", T0);
+    store.recordResponse("C0", T0);
+    store.setOptedOut("C0", true);
+    assertThat(store.load(query("C0", null, "X")).optedOut()).isTrue();
     store.purge(T0.plusSeconds(1));
     assertThat(commitSurvey("O12", "C12", null, T0.plusSeconds(2))).isTrue();
+  }
+
+  @Test
+  void aBuiltStoreHasTheRetentionAndClockItWasGiven() {
+    MutableClock clock = MutableClock.at(T0.plus(Duration.ofDays(1)));
+    InMemoryContactHistory built = InMemoryContactHistory.builder()
+        .retention(Duration.ofDays(10)).clock(clock).expectedCustomers(1000).build();
+    store = built;
+    for (int i = 0; i < 100; i++) {
+      assertThat(commitSurvey("O" + i, "C" + i, null, T0)).isTrue();
+    }
+    // Far after the clock: no sweep cuts beyond it.
+    assertThat(store.commit(CommitRequest.skip("typo", "other", null, T0.plus(Duration.ofDays(9000)))))
+        .isTrue();
+    assertThat(built.trackedCustomers()).isEqualTo(100);
+    // 24 days later by the clock, and past the 10-day retention: the sweep forgets them.
+    clock.advance(Duration.ofDays(24));
+    assertThat(store.commit(CommitRequest.skip("late", "other", null, T0.plus(Duration.ofDays(25)))))
+        .isTrue();
+    assertThat(built.trackedCustomers()).isZero();
+  }
+
+  @Test
+  void aBuilderWithoutClockUsesTheSystemClock() {
+    // Retention 100 years: an event in the year 3000 would sweep away a survey of 2026, were
+    // "newest" not bounded by the system clock (for the next 100 years).
+    InMemoryContactHistory built =
+        InMemoryContactHistory.builder().retention(Duration.ofDays(36_500)).build();
+    store = built;
+    assertThat(commitSurvey("O1", "C1", null, T0)).isTrue();
+    Instant future = Instant.parse("3000-01-01T00:00:00Z");
+    assertThat(store.commit(CommitRequest.skip("O2", "C2", null, future))).isTrue();
+    assertThat(built.trackedCustomers()).isEqualTo(1);
+    assertThat(built.decidedOrders()).isEqualTo(2);
+  }
+
+  @Test
+  void theBuilderRequiresARetention() {
+    assertThatThrownBy(() -> InMemoryContactHistory.builder().clock(LATE).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("retention must be set: use at least the policy's longest window");
+  }
+
+  @Test
+  void theBuilderChecksEachSettingWhereItIsSet() {
+    InMemoryContactHistory.Builder builder = InMemoryContactHistory.builder();
+    assertThatThrownBy(() -> builder.retention(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("retention");
+    assertThatThrownBy(() -> builder.retention(Duration.ofNanos(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("retention must not be negative, was PT-0.000000001S");
+    assertThatThrownBy(() -> builder.clock(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("clock");
+    assertThatThrownBy(() -> builder.expectedCustomers(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("expectedCustomers must be in [0, 1073741823], was -1");
+    assertThatThrownBy(() -> builder.expectedCustomers(Integer.MAX_VALUE / 2 + 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("expectedCustomers must be in [0, 1073741823], was 1073741824");
+    assertThatThrownBy(() -> builder.maxIndexSlots(8))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxIndexSlots must be a power of two of at least 16, was 8");
+    assertThatThrownBy(() -> builder.maxIndexSlots(48))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxIndexSlots must be a power of two of at least 16, was 48");
+    // Rejected values leave the settings unset; the bounds themselves are accepted.
+    assertThat(builder.retention(Duration.ZERO).clock(LATE).expectedCustomers(Integer.MAX_VALUE / 2)
+        .maxIndexSlots(16)).isSameAs(builder);
+  }
+
+  @Test
+  void eachBuilderSettingMayBeSetOnce() {
+    InMemoryContactHistory.Builder builder = InMemoryContactHistory.builder()
+        .retention(Duration.ofDays(1)).clock(LATE).expectedCustomers(5).maxIndexSlots(32);
+    assertThatThrownBy(() -> builder.retention(Duration.ofDays(2)))
+        .isInstanceOf(IllegalStateException.class).hasMessage("retention was already set to PT24H");
+    assertThatThrownBy(() -> builder.clock(Clock.systemUTC()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("clock was already set to " + LATE);
+    assertThatThrownBy(() -> builder.expectedCustomers(6))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("expectedCustomers was already set to 5");
+    assertThatThrownBy(() -> builder.maxIndexSlots(64))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("maxIndexSlots was already set to 32");
+  }
+
+  @Test
+  void oneBuilderBuildsIndependentStores() {
+    InMemoryContactHistory.Builder builder =
+        InMemoryContactHistory.builder().retention(Duration.ofDays(400)).clock(LATE);
+    InMemoryContactHistory first = builder.build();
+    InMemoryContactHistory second = builder.build();
+    store = first;
+    assertThat(commitSurvey("O1", "C1", null, T0)).isTrue();
+    assertThat(first.trackedCustomers()).isEqualTo(1);
+    assertThat(second.trackedCustomers()).isZero();
+  }
+
+  @Test
+  void theRetentionCountsToTheMicrosecond() {
+    // 30 days and 500 microseconds: a survey 1 microsecond older than that is dropped.
+    store = InMemoryContactHistory.withRetention(Duration.ofDays(30).plusNanos(500_999), LATE);
+    Instant newest = T0.plus(Duration.ofDays(30)).plusNanos(501_000);
+    assertThat(commitSurvey("O1", "C1", null, T0)).isTrue();
+    assertThat(commitSurvey("O2", "C1", null, T0.plusNanos(1_000))).isTrue();
+    assertThat(commitSurvey("O3", "C1", null, newest)).isTrue();
+    HistoryQuery all = new HistoryQuery("C1", null, "X", T0.minusSeconds(1), newest);
+    assertThat(store.load(all).customerSurveys()).extracting(SurveyRecord::orderId)
+        .containsExactly("O2", "O3");
+  }
+
+  @Test
+  void aRetentionBeyondTheMicrosecondRangeKeepsEverything() {
+    store = InMemoryContactHistory.withRetention(Duration.ofSeconds(Long.MAX_VALUE), LATE);
+    assertThat(commitSurvey("O1", "C1", null, T0)).isTrue();
+    assertThat(commitSurvey("O2", "C1", null, Instant.parse("2099-01-01T00:00:00Z"))).isTrue();
+    HistoryQuery all = new HistoryQuery("C1", null, "X", T0, Instant.parse("2099-12-31T00:00:00Z"));
+    assertThat(store.load(all).customerSurveys()).extracting(SurveyRecord::orderId)
+        .containsExactly("O1", "O2");
+  }
+
+  @Test
+  void aZeroRetentionKeepsOnlyEntriesAtTheNewestTime() {
+    store = InMemoryContactHistory.withRetention(Duration.ZERO, LATE);
+    assertThat(commitSurvey("O1", "C1", null, T0)).isTrue();
+    assertThat(commitSurvey("O2", "C1", null, T0.plusNanos(1_000))).isTrue();
+    assertThat(commitSurvey("O3", "C1", null, T0.plusNanos(1_000))).isTrue();
+    HistoryQuery all = new HistoryQuery("C1", null, "X", T0.minusSeconds(1), T0.plusSeconds(1));
+    assertThat(store.load(all).customerSurveys()).extracting(SurveyRecord::orderId)
+        .containsExactly("O2", "O3");
+  }
+
+  @Test
+  void aCustomerWithOneSurveyAndNoResponseIsHeldInItsRowAlone() {
+    // The layout the memory figure rests on (see BENCHMARKS.md): every other state needs an
+    // object, and each change moves the customer between the two forms.
+    InMemoryContactHistory compact = InMemoryContactHistory.withRetention(Duration.ofDays(400), LATE);
+    store = compact;
+    assertThat(compact.heldInRow("C1")).as("unknown").isFalse();
+    store.setOptedOut("C1", false);
+    assertThat(compact.heldInRow("C1")).as("tracked, nothing stored").isTrue();
+    assertThat(commitSurvey("O1", "C1", "A1", T0)).isTrue();
+    assertThat(compact.heldInRow("C1")).as("one survey").isTrue();
+    assertThat(commitSurvey("O2", "C1", null, T0.plusSeconds(1))).isTrue();
+    assertThat(compact.heldInRow("C1")).as("two surveys").isFalse();
+    assertThat(store.cancel("O2")).isTrue();
+    assertThat(compact.heldInRow("C1")).as("one survey again").isTrue();
+    store.recordResponse("C1", T0.plusSeconds(2));
+    assertThat(compact.heldInRow("C1")).as("a response").isFalse();
+    assertThat(commitSurvey("order-id-too-long-to-pack", "C2", null, T0)).isTrue();
+    assertThat(compact.heldInRow("C2")).as("an order id that does not pack").isFalse();
+    assertThat(store.cancel("order-id-too-long-to-pack")).isTrue();
+    assertThat(compact.heldInRow("C2")).as("no survey left").isTrue();
+    HistorySnapshot c1 = store.load(new HistoryQuery("C1", "A1", "X", T0, T0.plusSeconds(5)));
+    assertThat(c1.customerSurveys()).containsExactly(survey("O1", "C1", "A1", T0));
+    assertThat(c1.customerResponses()).containsExactly(T0.plusSeconds(2));
   }
 }

@@ -15,13 +15,13 @@ class PackedIdProperties {
   void everyPackableIdDecodesToItselfWithBit63ClearInBothWords(
       @ForAll @StringLength(min = 1, max = 18) @CharRange(from = '\u0001', to = '\u007f')
           String id) {
-    long first = PackedId.first(id);
-    long second = PackedId.second(id);
+    long head = PackedId.head(id);
+    long tail = PackedId.tail(id);
 
-    assertThat(first).isNotEqualTo(PackedId.NOT_PACKABLE);
-    assertThat(first).isPositive();
-    assertThat(second).isNotNegative();
-    assertThat(PackedId.decode(first, second)).isEqualTo(id);
+    assertThat(head).isNotEqualTo(PackedId.NOT_PACKABLE);
+    assertThat(head).isPositive();
+    assertThat(tail).isNotNegative();
+    assertThat(PackedId.decode(head, tail)).isEqualTo(id);
   }
 
   @Property
@@ -30,7 +30,7 @@ class PackedIdProperties {
       @ForAll @StringLength(min = 1, max = 18) @CharRange(from = '\u0001', to = '\u007f')
           String b) {
     boolean sameWords =
-        PackedId.first(a) == PackedId.first(b) && PackedId.second(a) == PackedId.second(b);
+        PackedId.head(a) == PackedId.head(b) && PackedId.tail(a) == PackedId.tail(b);
     assertThat(sameWords).isEqualTo(a.equals(b));
   }
 
@@ -40,19 +40,19 @@ class PackedIdProperties {
       @ForAll @CharRange(from = '\u0080', to = '\uffff') char other,
       @ForAll boolean zeroInstead) {
     String id = ascii + (zeroInstead ? '\u0000' : other);
-    assertThat(PackedId.first(id)).isEqualTo(PackedId.NOT_PACKABLE);
-    assertThat(PackedId.first(other + ascii)).isEqualTo(PackedId.NOT_PACKABLE);
+    assertThat(PackedId.head(id)).isEqualTo(PackedId.NOT_PACKABLE);
+    assertThat(PackedId.head(other + ascii)).isEqualTo(PackedId.NOT_PACKABLE);
   }
 
   @Example
   void lengthLimitsAreExact() {
-    assertThat(PackedId.first("")).isEqualTo(PackedId.NOT_PACKABLE);
-    assertThat(PackedId.first("123456789012345678")).isNotEqualTo(PackedId.NOT_PACKABLE);
-    assertThat(PackedId.first("1234567890123456789")).isEqualTo(PackedId.NOT_PACKABLE);
-    assertThat(PackedId.second("123456789")).isZero();
-    assertThat(PackedId.second("1234567890")).isEqualTo('0');
-    assertThat(PackedId.first("A")).isEqualTo('A');
-    assertThat(PackedId.decode(PackedId.first("C100000000"), PackedId.second("C100000000")))
+    assertThat(PackedId.head("")).isEqualTo(PackedId.NOT_PACKABLE);
+    assertThat(PackedId.head("123456789012345678")).isNotEqualTo(PackedId.NOT_PACKABLE);
+    assertThat(PackedId.head("1234567890123456789")).isEqualTo(PackedId.NOT_PACKABLE);
+    assertThat(PackedId.tail("123456789")).isZero();
+    assertThat(PackedId.tail("1234567890")).isEqualTo('0');
+    assertThat(PackedId.head("A")).isEqualTo('A');
+    assertThat(PackedId.decode(PackedId.head("C100000000"), PackedId.tail("C100000000")))
         .isEqualTo("C100000000");
   }
 }

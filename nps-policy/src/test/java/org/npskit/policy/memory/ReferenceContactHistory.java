@@ -1,12 +1,15 @@
 package org.npskit.policy.memory;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.ContactHistory;
 import org.npskit.policy.spi.HistoryQuery;
@@ -14,268 +17,314 @@ import org.npskit.policy.spi.HistorySnapshot;
 import org.npskit.policy.spi.SurveyRecord;
 
 /**
- * The in-memory store as it was before the compact tables (ConcurrentHashMaps of immutable
- * per-customer values), kept as the oracle of {@code CompactStoreDifferentialProperties}: it
- * passed the contract suite and is simple enough to trust. Same retention and sweep rules.
+ * The oracle of {@code CompactStoreDifferentialProperties}: what {@link InMemoryContactHistory}
+ * promises, written as plainly as possible. Hash maps of small mutable objects holding the SPI's
+ * own {@link SurveyRecord}s and {@link Instant}s, every method {@code synchronized}, times
+ * compared as instants. It shares no code and no value type with the store under test, so a bug
+ * in the store's packing, lists or time conversion shows up as a difference. It passes the store
+ * contract suite ({@code ReferenceContactHistoryTest}).
+ *
+ * <p>The rules it implements (the store's class comment says the same in prose):
+ *
+ * <ul>
+ *   <li>times are kept to the microsecond, finer precision truncated, and clamped to the range of
+ *       epoch microseconds in a {@code long} (about 292,000 years around 1970);
+ *   <li>a write for a customer (a survey or a response) drops that customer's entries older than
+ *       "its newest entry, but at most the clock's time, minus the retention"; a survey with an
+ *       account does the same for the account's surveys;
+ *   <li>after a successful commit, when "the newest decision time, but at most the clock's time"
+ *       has advanced by at least {@code max(retention, 1 hour)} since the last sweep, a sweep
+ *       purges everything older than that time minus the retention (the first commit only starts
+ *       the count);
+ *   <li>a purge drops decided orders, surveys and responses older than the cut-off, then
+ *       customers with nothing left (not opted out, no surveys, no responses), then accounts
+ *       without surveys; versions do not change;
+ *   <li>every change of a customer or account gives it a version from one counter, never reused.
+ * </ul>
+ *
+ * <p>Its version numbers may differ from the store's (for example, the order in which an erasure
+ * renumbers accounts): the property compares them through a one-to-one mapping.
  */
 final class ReferenceContactHistory implements ContactHistory {
-  private static final long MIN_SWEEP_MICROS = 3_600_000_000L;
+  private static final Duration MIN_SWEEP_INTERVAL = Duration.ofHours(1);
+  private static final Instant EARLIEST = Instant.EPOCH.plus(Long.MIN_VALUE, ChronoUnit.MICROS);
+  private static final Instant LATEST = Instant.EPOCH.plus(Long.MAX_VALUE, ChronoUnit.MICROS);
 
-  /** Size of the SKU pool (a power of two). */
-  private static final int SKU_POOL = 4096;
+  /** A customer's state; surveys in time order (equal times in commit order), responses sorted. */
+  private static final class Customer {
+    long version;
+    boolean optedOut;
+    final List<SurveyRecord> surveys = new ArrayList<>();
+    final List<Instant> responses = new ArrayList<>();
 
-  private final long retentionMicros;
-  private final Clock clock;
-  private final ConcurrentHashMap<String, CustomerState> customers;
-  private final ConcurrentHashMap<String, AccountState> accounts = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, ReferenceDecidedOrder> orders;
-  private final Object writeLock = new Object();
-  /**
-   * Recently stored SKUs by hash slot, so that surveys about one SKU share one string (SKUs
-   * repeat, while each event brings its own copy). Lossy and bounded; guarded by writeLock.
-   */
-  private final String[] skuPool = new String[SKU_POOL];
-  // Guarded by writeLock.
-  private long lastVersion;
-  private long newestDecisionMicros = Long.MIN_VALUE;
-  private long lastSweepMicros = Long.MIN_VALUE;
-
-  ReferenceContactHistory(Duration retention, Clock clock) {
-    this.retentionMicros = saturatedMicros(retention);
-    this.clock = clock;
-    this.customers = new ConcurrentHashMap<>();
-    this.orders = new ConcurrentHashMap<>();
-  }
-
-  private static long saturatedMicros(Duration d) {
-    try {
-      return Math.multiplyExact(d.getSeconds(), 1_000_000L) + d.getNano() / 1000;
-    } catch (ArithmeticException e) {
-      return Long.MAX_VALUE / 4;
+    boolean isEmpty() {
+      return !optedOut && surveys.isEmpty() && responses.isEmpty();
     }
   }
 
-  /**
-   * Number of customers currently tracked (for monitoring and tests).
-   *
-   * @return the number of customers with any stored state
-   */
-  public int trackedCustomers() {
-    return customers.size();
+  /** An account's state: the surveys of every customer whose purchase carried the account. */
+  private static final class Account {
+    long version;
+    final List<SurveyRecord> surveys = new ArrayList<>();
   }
 
   /**
-   * Number of decided order ids currently kept (for monitoring and tests).
-   *
-   * @return the number of decided order ids
+   * A decided order: its customer, its decision time, whether it holds a survey not cancelled,
+   * and that survey's account.
    */
-  public int decidedOrders() {
+  private record Order(String customerId, Instant decidedAt, boolean liveSurvey, String accountId) {}
+
+  private final Duration retention;
+  private final Clock clock;
+  private final Map<String, Customer> customers = new HashMap<>();
+  private final Map<String, Account> accounts = new HashMap<>();
+  private final Map<String, Order> orders = new HashMap<>();
+  private long lastVersion;
+  /** The newest decision time seen (at most the clock's time then), or null. */
+  private Instant newestDecision;
+  /** The time of the last sweep, or of the first decision; null before any. */
+  private Instant lastSweep;
+
+  ReferenceContactHistory(Duration retention, Clock clock) {
+    this.retention = retention.truncatedTo(ChronoUnit.MICROS);
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** The instant as the store keeps it: truncated to microseconds, clamped to their range. */
+  static Instant stored(Instant instant) {
+    if (instant.isBefore(EARLIEST)) {
+      return EARLIEST;
+    }
+    if (instant.isAfter(LATEST)) {
+      return LATEST;
+    }
+    return instant.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  synchronized int trackedCustomers() {
+    return customers.size();
+  }
+
+  synchronized int decidedOrders() {
     return orders.size();
   }
 
   @Override
-  public HistorySnapshot load(HistoryQuery query) {
+  public synchronized HistorySnapshot load(HistoryQuery query) {
     Objects.requireNonNull(query, "query");
-    long from = Micros.of(query.from());
-    long to = Micros.of(query.to());
-    CustomerState customer = customers.getOrDefault(query.customerId(), CustomerState.NEW);
-    AccountState account =
-        query.accountId() == null
-            ? AccountState.NEW
-            : accounts.getOrDefault(query.accountId(), AccountState.NEW);
-    List<Instant> responses = List.of();
-    for (long r : customer.responses()) {
-      if (r >= from && r <= to) {
-        if (responses.isEmpty()) {
-          responses = new ArrayList<>();
+    Instant from = stored(query.from());
+    Instant to = stored(query.to());
+    Customer customer = customers.get(query.customerId());
+    Account account = query.accountId() == null ? null : accounts.get(query.accountId());
+    List<SurveyRecord> customerSurveys = new ArrayList<>();
+    List<Instant> responses = new ArrayList<>();
+    if (customer != null) {
+      for (SurveyRecord survey : customer.surveys) {
+        if (within(survey.at(), from, to)) {
+          customerSurveys.add(survey);
         }
-        responses.add(Micros.toInstant(r));
+      }
+      for (Instant response : customer.responses) {
+        if (within(response, from, to)) {
+          responses.add(response);
+        }
+      }
+    }
+    List<SurveyRecord> accountSurveys = new ArrayList<>();
+    if (account != null) {
+      for (SurveyRecord survey : account.surveys) {
+        if (within(survey.at(), from, to)) {
+          accountSurveys.add(survey);
+        }
       }
     }
     return new HistorySnapshot(
         orders.containsKey(query.orderId()),
-        customer.optedOut(),
-        customer.surveys().inRange(query.customerId(), from, to),
-        account.surveys().inRange(null, from, to),
+        customer != null && customer.optedOut,
+        customerSurveys,
+        accountSurveys,
         responses,
-        customer.version(),
-        account.version());
+        customer == null ? 0L : customer.version,
+        account == null ? 0L : account.version);
+  }
+
+  private static boolean within(Instant at, Instant from, Instant to) {
+    return !at.isBefore(from) && !at.isAfter(to);
   }
 
   @Override
-  public boolean commit(CommitRequest commit) {
+  public synchronized boolean commit(CommitRequest commit) {
     Objects.requireNonNull(commit, "commit");
-    long decided = Micros.of(commit.decidedAt());
-    synchronized (writeLock) {
-      if (orders.containsKey(commit.orderId())) {
+    Instant now = stored(clock.instant());
+    Instant decided = stored(commit.decidedAt());
+    if (orders.containsKey(commit.orderId())) {
+      return false;
+    }
+    if (commit.isSurvey()) {
+      Customer customer = customers.get(commit.customerId());
+      Account account = commit.accountId() == null ? null : accounts.get(commit.accountId());
+      long customerVersion = customer == null ? 0L : customer.version;
+      long accountVersion = account == null ? 0L : account.version;
+      if (customerVersion != commit.expectedCustomerVersion()
+          || (commit.accountId() != null && accountVersion != commit.expectedAccountVersion())) {
         return false;
       }
-      SurveyRecord survey = commit.survey();
-      if (commit.isSurvey()) {
-        CustomerState customer = customers.getOrDefault(commit.customerId(), CustomerState.NEW);
-        AccountState account =
-            commit.accountId() == null
-                ? AccountState.NEW
-                : accounts.getOrDefault(commit.accountId(), AccountState.NEW);
-        if (customer.version() != commit.expectedCustomerVersion()
-            || (commit.accountId() != null
-                && account.version() != commit.expectedAccountVersion())) {
-          return false;
-        }
-        long at = Micros.of(survey.at());
-        String sku = pooled(survey.sku());
-        CustomerState updated =
-            new CustomerState(
-                nextVersion(), customer.optedOut(),
-                customer.surveys().plus(at, survey.orderId(), null, survey.accountId(), sku),
-                customer.responses());
-        customers.put(commit.customerId(), trim(updated));
-        if (commit.accountId() != null) {
-          Surveys surveys =
-              account.surveys().plus(at, survey.orderId(), survey.customerId(),
-                  survey.accountId(), sku);
-          surveys = surveys.notBefore(minus(bounded(surveys.newestMicros()), retentionMicros));
-          accounts.put(commit.accountId(), new AccountState(nextVersion(), surveys));
-        }
+      SurveyRecord given = commit.survey();
+      SurveyRecord survey = new SurveyRecord(
+          given.orderId(), given.customerId(), given.accountId(), given.sku(), stored(given.at()));
+      customer = customers.computeIfAbsent(commit.customerId(), id -> new Customer());
+      insertInTimeOrder(customer.surveys, survey);
+      customer.version = nextVersion();
+      trim(customer, now);
+      if (commit.accountId() != null) {
+        account = accounts.computeIfAbsent(commit.accountId(), id -> new Account());
+        insertInTimeOrder(account.surveys, survey);
+        account.version = nextVersion();
+        Instant cutoff = cutoffBehind(earlier(newest(account.surveys), now));
+        account.surveys.removeIf(s -> s.at().isBefore(cutoff));
       }
-      orders.put(
-          commit.orderId(),
-          ReferenceDecidedOrder.of(
-              commit.customerId(), commit.accountId(), decided,
-              commit.isSurvey()));
-      advanceAndMaybeSweep(decided);
-      return true;
     }
+    orders.put(commit.orderId(), new Order(commit.customerId(), decided, commit.isSurvey(),
+        commit.isSurvey() ? commit.accountId() : null));
+    sweepIfDue(earlier(decided, now));
+    return true;
   }
 
   @Override
-  public boolean cancel(String orderId) {
+  public synchronized boolean cancel(String orderId) {
     Objects.requireNonNull(orderId, "orderId");
-    synchronized (writeLock) {
-      ReferenceDecidedOrder order = orders.get(orderId);
-      if (order == null || !order.survey()) {
-        return false;
-      }
-      orders.put(orderId, new ReferenceDecidedOrder(order.customerId(), order.decidedMicros()));
-      CustomerState customer = customers.get(order.customerId());
-      if (customer != null) {
-        customers.put(
-            order.customerId(),
-            new CustomerState(
-                nextVersion(), customer.optedOut(), customer.surveys().withoutOrder(orderId),
-                customer.responses()));
-      }
-      if (order.accountId() != null) {
-        AccountState account = accounts.get(order.accountId());
-        if (account != null) {
-          accounts.put(
-              order.accountId(),
-              new AccountState(nextVersion(), account.surveys().withoutOrder(orderId)));
-        }
-      }
-      return true;
+    Order order = orders.get(orderId);
+    if (order == null || !order.liveSurvey()) {
+      return false;
     }
+    orders.put(orderId, new Order(order.customerId(), order.decidedAt(), false, null));
+    Customer customer = customers.get(order.customerId());
+    if (customer != null) {
+      customer.surveys.removeIf(s -> s.orderId().equals(orderId));
+      customer.version = nextVersion();
+    }
+    Account account = order.accountId() == null ? null : accounts.get(order.accountId());
+    if (account != null) {
+      account.surveys.removeIf(s -> s.orderId().equals(orderId));
+      account.version = nextVersion();
+    }
+    return true;
   }
 
   @Override
-  public void recordResponse(String customerId, Instant at) {
+  public synchronized void recordResponse(String customerId, Instant at) {
     Objects.requireNonNull(customerId, "customerId");
     Objects.requireNonNull(at, "at");
-    long micros = Micros.of(at);
-    synchronized (writeLock) {
-      CustomerState customer = customers.getOrDefault(customerId, CustomerState.NEW);
-      customers.put(
-          customerId,
-          trim(
-              new CustomerState(
-                  nextVersion(), customer.optedOut(), customer.surveys(),
-                  Micros.insertSorted(customer.responses(), micros))));
+    Instant now = stored(clock.instant());
+    Customer customer = customers.computeIfAbsent(customerId, id -> new Customer());
+    Instant response = stored(at);
+    int position = customer.responses.size();
+    while (position > 0 && customer.responses.get(position - 1).isAfter(response)) {
+      position--;
     }
+    customer.responses.add(position, response);
+    customer.version = nextVersion();
+    trim(customer, now);
   }
 
   @Override
-  public void setOptedOut(String customerId, boolean optedOut) {
+  public synchronized void setOptedOut(String customerId, boolean optedOut) {
     Objects.requireNonNull(customerId, "customerId");
-    synchronized (writeLock) {
-      CustomerState customer = customers.getOrDefault(customerId, CustomerState.NEW);
-      CustomerState updated =
-          new CustomerState(nextVersion(), optedOut, customer.surveys(), customer.responses());
-      customers.put(customerId, updated);
-    }
+    Customer customer = customers.computeIfAbsent(customerId, id -> new Customer());
+    customer.optedOut = optedOut;
+    customer.version = nextVersion();
   }
 
   @Override
-  public void purge(Instant olderThan) {
+  public synchronized void purge(Instant olderThan) {
     Objects.requireNonNull(olderThan, "olderThan");
-    synchronized (writeLock) {
-      purgeLocked(Micros.of(olderThan));
-    }
+    purgeBefore(stored(olderThan));
   }
 
-  private void purgeLocked(long cutoff) {
-    orders.values().removeIf(o -> o.decidedMicros() < cutoff);
-    customers.replaceAll((id, c) -> c.notBefore(cutoff));
-    customers.values().removeIf(CustomerState::isEmpty);
-    accounts.replaceAll((id, a) -> new AccountState(a.version(), a.surveys().notBefore(cutoff)));
-    accounts.values().removeIf(a -> a.surveys().isEmpty());
+  private void purgeBefore(Instant cutoff) {
+    orders.values().removeIf(o -> o.decidedAt().isBefore(cutoff));
+    for (Customer customer : customers.values()) {
+      customer.surveys.removeIf(s -> s.at().isBefore(cutoff));
+      customer.responses.removeIf(r -> r.isBefore(cutoff));
+    }
+    customers.values().removeIf(Customer::isEmpty);
+    for (Account account : accounts.values()) {
+      account.surveys.removeIf(s -> s.at().isBefore(cutoff));
+    }
+    accounts.values().removeIf(a -> a.surveys.isEmpty());
   }
 
   @Override
-  public void eraseCustomer(String customerId) {
+  public synchronized void eraseCustomer(String customerId) {
     Objects.requireNonNull(customerId, "customerId");
-    synchronized (writeLock) {
-      customers.remove(customerId);
-      orders.values().removeIf(o -> o.customerId().equals(customerId));
-      accounts.replaceAll(
-          (id, a) -> {
-            Surveys kept = a.surveys().withoutCustomer(customerId);
-            return kept == a.surveys() ? a : new AccountState(nextVersion(), kept);
-          });
-      accounts.values().removeIf(a -> a.surveys().isEmpty());
+    customers.remove(customerId);
+    orders.values().removeIf(o -> o.customerId().equals(customerId));
+    for (Account account : accounts.values()) {
+      if (account.surveys.removeIf(s -> s.customerId().equals(customerId))) {
+        account.version = nextVersion();
+      }
     }
-  }
-
-  /** The pooled instance equal to {@code sku} (storing this one when its slot differs). */
-  private String pooled(String sku) {
-    int slot = sku.hashCode() & (SKU_POOL - 1);
-    String known = skuPool[slot];
-    if (sku.equals(known)) {
-      return known;
-    }
-    skuPool[slot] = sku;
-    return sku;
+    accounts.values().removeIf(a -> a.surveys.isEmpty());
   }
 
   private long nextVersion() {
     return ++lastVersion;
   }
 
-  private CustomerState trim(CustomerState state) {
-    return state.notBefore(minus(bounded(state.newestMicros()), retentionMicros));
+  /** Inserts the survey after every survey at the same time or earlier. */
+  private static void insertInTimeOrder(List<SurveyRecord> surveys, SurveyRecord survey) {
+    int position = surveys.size();
+    while (position > 0 && surveys.get(position - 1).at().isAfter(survey.at())) {
+      position--;
+    }
+    surveys.add(position, survey);
   }
 
-  /** "Newest" never counts beyond the clock's time. */
-  private long bounded(long micros) {
-    long now = Micros.of(clock.instant());
-    return micros == Long.MIN_VALUE || micros <= now ? micros : now;
+  /**
+   * Drops the customer's entries older than its newest one (at most now) minus the retention;
+   * called after an entry was added, so there is a newest one.
+   */
+  private void trim(Customer customer, Instant now) {
+    Instant newest = newest(customer.surveys);
+    if (!customer.responses.isEmpty()) {
+      Instant lastResponse = customer.responses.get(customer.responses.size() - 1);
+      newest = newest == null || lastResponse.isAfter(newest) ? lastResponse : newest;
+    }
+    Instant cutoff = cutoffBehind(earlier(newest, now));
+    customer.surveys.removeIf(s -> s.at().isBefore(cutoff));
+    customer.responses.removeIf(r -> r.isBefore(cutoff));
   }
 
-  private static long minus(long a, long b) {
-    return a == Long.MIN_VALUE ? Long.MIN_VALUE : a - b;
+  /** The time of the last survey of a list in time order, or null for an empty list. */
+  private static Instant newest(List<SurveyRecord> surveys) {
+    return surveys.isEmpty() ? null : surveys.get(surveys.size() - 1).at();
   }
 
-  private void advanceAndMaybeSweep(long decidedMicros) {
-    long newest = bounded(decidedMicros);
-    if (newest <= newestDecisionMicros) {
+  private static Instant earlier(Instant a, Instant b) {
+    return b.isBefore(a) ? b : a;
+  }
+
+  /** {@code at} minus the retention, or {@link #EARLIEST} (nothing is older) below that. */
+  private Instant cutoffBehind(Instant at) {
+    try {
+      Instant cutoff = at.minus(retention);
+      return cutoff.isBefore(EARLIEST) ? EARLIEST : cutoff;
+    } catch (DateTimeException | ArithmeticException beforeInstantMin) {
+      return EARLIEST;
+    }
+  }
+
+  private void sweepIfDue(Instant newest) {
+    if (newestDecision != null && !newest.isAfter(newestDecision)) {
       return;
     }
-    newestDecisionMicros = newest;
-    long every = Math.max(retentionMicros, MIN_SWEEP_MICROS);
-    if (lastSweepMicros == Long.MIN_VALUE) {
-      lastSweepMicros = newest;
-    } else if (newest - lastSweepMicros >= every) {
-      lastSweepMicros = newest;
-      purgeLocked(minus(newest, retentionMicros));
+    newestDecision = newest;
+    Duration every = retention.compareTo(MIN_SWEEP_INTERVAL) > 0 ? retention : MIN_SWEEP_INTERVAL;
+    if (lastSweep == null) {
+      lastSweep = newest;
+    } else if (Duration.between(lastSweep, newest).compareTo(every) >= 0) {
+      lastSweep = newest;
+      purgeBefore(cutoffBehind(newest));
     }
   }
 }
