@@ -98,4 +98,60 @@ class HistoryExpiredTest {
     assertThat(gate.evaluate(tv("O-1", "K-1", T0)).reasonCodes())
         .containsExactly(ReasonCode.HISTORY_UNAVAILABLE);
   }
+
+  @Test
+  void theDefaultStoreNoLongerSurveysTwiceWithinACooldownWhenEventsComeOutOfOrder() {
+    // The trial: O-SEP 2026-09-01, then O-JAN1 and O-JAN15 under a 90-day cooldown gave
+    // two surveys 14 days apart (the default store recorded and forgot the January survey).
+    SurveyGate gate = SurveyGate.builder(POLICY)
+        .clock(java.time.Clock.fixed(Instant.parse("2026-12-04T00:00:00Z"),
+            java.time.ZoneOffset.UTC))
+        .build();
+    assertThat(gate.decide(tv("O-SEP", "K-1", Instant.parse("2026-09-01T00:00:00Z"))).isSurvey())
+        .isTrue();
+    assertThat(gate.decide(tv("O-JAN1", "K-1", Instant.parse("2026-01-01T00:00:00Z")))
+        .reasonCodes()).containsExactly(ReasonCode.HISTORY_EXPIRED);
+    assertThat(gate.decide(tv("O-JAN15", "K-1", Instant.parse("2026-01-15T00:00:00Z")))
+        .reasonCodes()).containsExactly(ReasonCode.HISTORY_EXPIRED);
+  }
+
+  @Test
+  void shuffledOrdersOnTheDefaultStoreNeverBreakTheCooldown() {
+    java.util.Random random = new java.util.Random(20261204L);
+    java.util.List<Purchase> orders = new java.util.ArrayList<>();
+    for (int i = 0; i < 4_000; i++) {
+      orders.add(tv("O-" + i, "K-" + (i % 40),
+          Instant.parse("2026-01-01T00:00:00Z").plus(Duration.ofHours(random.nextInt(24 * 365)))));
+    }
+    java.util.Collections.shuffle(orders, random);
+    SurveyGate gate = SurveyGate.builder(POLICY)
+        .clock(java.time.Clock.fixed(Instant.parse("2026-12-31T00:00:00Z"),
+            java.time.ZoneOffset.UTC))
+        .build();
+    java.util.Map<String, java.util.List<Instant>> surveys = new java.util.HashMap<>();
+    int expired = 0;
+    for (Purchase p : orders) {
+      Decision d = gate.decide(p);
+      if (d.isSurvey()) {
+        surveys.computeIfAbsent(p.customerId(), k -> new java.util.ArrayList<>())
+            .add(d.decidedAt());
+      } else if (d.reasonCodes().contains(ReasonCode.HISTORY_EXPIRED)) {
+        expired++;
+      }
+    }
+    long violations = surveys.values().stream().mapToLong(times -> {
+      java.util.List<Instant> sorted = times.stream().sorted().toList();
+      long v = 0;
+      for (int i = 1; i < sorted.size(); i++) {
+        if (Duration.between(sorted.get(i - 1), sorted.get(i)).compareTo(Duration.ofDays(90)) < 0) {
+          v++;
+        }
+      }
+      return v;
+    }).sum();
+    assertThat(violations).isZero();
+    assertThat(expired).as("out-of-order events the store could not check").isPositive();
+    assertThat(surveys.values().stream().mapToInt(java.util.List::size).sum())
+        .as("surveys still happen").isGreaterThan(40);
+  }
 }

@@ -29,6 +29,7 @@ import org.npskit.policy.SurveyGate;
 import org.npskit.policy.SurveyPolicy;
 import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.ContactHistory;
+import org.npskit.policy.spi.DecidedOrder;
 import org.npskit.policy.spi.HistoryQuery;
 import org.npskit.policy.spi.HistorySnapshot;
 import org.npskit.policy.spi.SurveyRecord;
@@ -173,6 +174,27 @@ public abstract class ContactHistoryCompatibilityKit {
     assertThat(after.accountSurveys()).containsExactly(survey("O1", "C1", "A1", T0));
     assertThat(after.customerVersion()).isNotEqualTo(before.customerVersion());
     assertThat(after.accountVersion()).isNotEqualTo(before.accountVersion());
+  }
+
+  /** Load says what is recorded for the queried order, also outside the query range. */
+  @Test
+  public void loadSaysWhatIsRecordedForTheQueriedOrder() {
+    assertThat(commitSurvey("O1", "C1", null, T0)).isTrue();
+    assertThat(store.commit(CommitRequest.skip("O2", "C1", null, T0.plusSeconds(1)))).isTrue();
+    assertThat(commitSurvey("O3", "C1", null, T0.plusSeconds(2))).isTrue();
+    assertThat(store.cancel("O3")).isTrue();
+
+    assertThat(store.load(query("C1", null, "O1")).decidedOrder())
+        .isEqualTo(new DecidedOrder(true, T0));
+    assertThat(store.load(query("C1", null, "O2")).decidedOrder())
+        .isEqualTo(new DecidedOrder(false, T0.plusSeconds(1)));
+    assertThat(store.load(query("C1", null, "O3")).decidedOrder())
+        .as("a cancelled survey").isEqualTo(new DecidedOrder(false, T0.plusSeconds(2)));
+    assertThat(store.load(query("C1", null, "O9")).decidedOrder()).isNull();
+    HistorySnapshot elsewhere = store.load(
+        new HistoryQuery("C1", null, "O1", T0.plus(Duration.ofDays(100)), TO));
+    assertThat(elsewhere.customerSurveys()).isEmpty();
+    assertThat(elsewhere.decidedOrder()).isEqualTo(new DecidedOrder(true, T0));
   }
 
   /** Surveys are returned in time order whatever the commit order. */

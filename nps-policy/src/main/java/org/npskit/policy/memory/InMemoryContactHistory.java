@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.IntConsumer;
 import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.ContactHistory;
+import org.npskit.policy.spi.DecidedOrder;
 import org.npskit.policy.spi.HistoryQuery;
 import org.npskit.policy.spi.HistorySnapshot;
 import org.npskit.policy.spi.HistoryUnavailableException;
@@ -177,6 +179,8 @@ public final class InMemoryContactHistory implements ContactHistory {
   // Guarded by the write lock.
   private long lastVersion;
   private long newestDecisionMicros = Long.MIN_VALUE;
+  /** The latest cut-off any trim or sweep used (written under the write lock, read without). */
+  private volatile long forgottenBeforeMicros = Long.MIN_VALUE;
   private long lastSweepMicros = Long.MIN_VALUE;
 
   private InMemoryContactHistory(Builder b) {
@@ -375,14 +379,20 @@ public final class InMemoryContactHistory implements ContactHistory {
         query.accountId() == null
             ? AccountState.NEW
             : accounts.getOrDefault(query.accountId(), AccountState.NEW);
+    int o = orders.find(query.orderId());
+    DecidedOrder decided = o >= 0
+        ? new DecidedOrder((orders.peek(o, O_CUSTOMER_TAIL) & LIVE_SURVEY) != 0,
+            Micros.toInstant(orders.peek(o, O_DECIDED_AT)))
+        : null;
     return new HistorySnapshot(
-        orders.find(query.orderId()) >= 0,
+        o >= 0,
         optedOut,
         surveys,
         account.surveys().inRange(null, from, to),
         responses,
         version,
-        account.version());
+        account.version(),
+        decided);
   }
 
   /** The string read from a row, or null (also for anything else a racing read may see). */
@@ -735,7 +745,28 @@ public final class InMemoryContactHistory implements ContactHistory {
 
   /** The trim cut-off of entries whose newest is {@code newestMicros}: at most now - retention. */
   private long trimCutoff(long newestMicros, long now) {
-    return minus(Math.min(newestMicros, now), retentionMicros);
+    return forgets(minus(Math.min(newestMicros, now), retentionMicros));
+  }
+
+  /** Notes a cut-off before which entries may be dropped (writes hold the lock); returns it. */
+  private long forgets(long cutoffMicros) {
+    if (cutoffMicros > forgottenBeforeMicros) {
+      forgottenBeforeMicros = cutoffMicros;
+    }
+    return cutoffMicros;
+  }
+
+  /**
+   * The instant before which this store may have dropped entries by itself (its retention
+   * behind the newest entry, bounded by its clock); the gate never surveys an event whose
+   * windows reach before it. Empty until the store first forgets anything.
+   *
+   * @return the instant, or empty
+   */
+  @Override
+  public Optional<Instant> forgottenBefore() {
+    long micros = forgottenBeforeMicros;
+    return micros == Long.MIN_VALUE ? Optional.empty() : Optional.of(Micros.toInstant(micros));
   }
 
   /** {@code a - b} for {@code b >= 0}, saturated at {@code Long.MIN_VALUE} ("no cut-off"). */
@@ -759,7 +790,7 @@ public final class InMemoryContactHistory implements ContactHistory {
       lastSweepMicros = newest;
     } else if (newest - lastSweepMicros >= every) {
       lastSweepMicros = newest;
-      return OptionalLong.of(minus(newest, retentionMicros));
+      return OptionalLong.of(forgets(minus(newest, retentionMicros)));
     }
     return OptionalLong.empty();
   }

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
 import javax.sql.DataSource;
@@ -15,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.ContactHistory;
 import org.npskit.policy.spi.StoreFixture;
-import org.npskit.policy.spi.DecidedOrder;
-import org.npskit.policy.spi.HistoryQuery;
 import org.npskit.policy.spi.HistorySnapshot;
 import org.npskit.policy.spi.SurveyRecord;
 
@@ -56,26 +53,6 @@ abstract class JdbcContactHistoryContract extends StoreFixture {
         return rs.getLong(1);
       }
     }
-  }
-
-  @Test
-  void loadSaysWhatIsRecordedForTheQueriedOrderAlsoOutsideTheRange() {
-    assertThat(commitSurvey("O1", "C1", null, T0)).isTrue();
-    assertThat(store.commit(CommitRequest.skip("O2", "C1", null, T0.plusSeconds(1)))).isTrue();
-    assertThat(commitSurvey("O3", "C1", null, T0.plusSeconds(2))).isTrue();
-    assertThat(store.cancel("O3")).isTrue();
-
-    assertThat(store.load(query("C1", null, "O1")).decidedOrder())
-        .isEqualTo(new DecidedOrder(true, T0));
-    assertThat(store.load(query("C1", null, "O2")).decidedOrder())
-        .isEqualTo(new DecidedOrder(false, T0.plusSeconds(1)));
-    assertThat(store.load(query("C1", null, "O3")).decidedOrder())
-        .as("a cancelled survey").isEqualTo(new DecidedOrder(false, T0.plusSeconds(2)));
-    assertThat(store.load(query("C1", null, "O9")).decidedOrder()).isNull();
-    HistorySnapshot far = store.load(new HistoryQuery("C1", null, "O1",
-        T0.plus(Duration.ofDays(400)), T0.plus(Duration.ofDays(500))));
-    assertThat(far.customerSurveys()).isEmpty();
-    assertThat(far.decidedOrder()).isEqualTo(new DecidedOrder(true, T0));
   }
 
   @Test
