@@ -194,7 +194,10 @@ class DecisionProperties {
       @ForAll @IntRange(min = 0, max = 24 * 400) int probeHours) {
     SurveyPolicy policy = SurveyPolicy.builder().customerCooldown(Duration.ofDays(30))
         .maxSurveysPerCustomer(new FrequencyCap(2, Duration.ofDays(120))).build();
-    SurveyGate gate = SurveyGate.builder(policy).build();
+    // A store that keeps the whole span: this property is about the frequency rules, not about
+    // events older than a store's retention (those are HISTORY_EXPIRED, see HistoryExpiredTest).
+    SurveyGate gate = SurveyGate.builder(policy)
+        .history(InMemoryContactHistory.withRetention(Duration.ofDays(3650))).build();
     for (int i = 0; i < eventHours.size(); i++) {
       gate.decide(Fixtures.tv("E" + i, CUSTOMER, T0.plus(Duration.ofHours(eventHours.get(i)))));
     }
