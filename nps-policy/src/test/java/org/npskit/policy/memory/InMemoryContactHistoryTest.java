@@ -17,6 +17,20 @@ import org.npskit.policy.spi.HistorySnapshot;
 import org.npskit.policy.spi.HistoryUnavailableException;
 import org.npskit.policy.spi.SurveyRecord;
 
+/**
+ * The contract suite on the compact store, and what is particular to it: retention and clock,
+ * capacity, the builder, the row layout.
+ *
+ * <p>Mutants of the store that no test here kills, because they change nothing a caller can
+ * observe (PIT, December 2026): a {@code return false} or {@code return true} replaced by the
+ * same constant; {@code load} taking the read lock when it need not (a negated
+ * {@code stamp != 0}); one empty extra chunk in a purge ({@code >=} to {@code >} in
+ * {@code inChunks}); columns left uncleared when a state moves out of its row or a survey is
+ * cancelled (the order tail and account of {@code clearInline}, the account of a cancelled
+ * order: never read again, only a stale reference). Returning an unvalidated optimistic read
+ * (a negated {@code validate}) is observable only when a write races the read: the stress test
+ * {@code ConcurrentDecisionStressTest} and {@code OptimisticReadTest} catch it when it does.
+ */
 class InMemoryContactHistoryTest extends ContactHistoryContract {
   /**
    * A clock after every event of these tests: "newest" is the newest event, whatever the date
@@ -372,5 +386,24 @@ class InMemoryContactHistoryTest extends ContactHistoryContract {
     HistorySnapshot c1 = store.load(new HistoryQuery("C1", "A1", "X", T0, T0.plusSeconds(5)));
     assertThat(c1.customerSurveys()).containsExactly(survey("O1", "C1", "A1", T0));
     assertThat(c1.customerResponses()).containsExactly(T0.plusSeconds(2));
+  }
+
+  @Test
+  void aFullCustomerTableRefusesASurveyForANewCustomerButNotASkip() {
+    InMemoryContactHistory tiny = InMemoryContactHistory.builder()
+        .retention(Duration.ofDays(400)).expectedCustomers(0).clock(LATE).maxIndexSlots(16).build();
+    store = tiny;
+    for (int i = 0; i < 12; i++) {
+      store.setOptedOut("C" + i, false);
+    }
+    assertThatThrownBy(() -> commitSurvey("O1", "C12", null, T0))
+        .isInstanceOf(HistoryUnavailableException.class)
+        .hasMessageContaining("commit");
+    assertThat(tiny.decidedOrders()).isZero();
+    // A skip needs no customer entry, and a known customer (entry 0 too) can still be surveyed.
+    assertThat(store.commit(CommitRequest.skip("O2", "C12", null, T0))).isTrue();
+    assertThat(commitSurvey("O3", "C0", null, T0)).isTrue();
+    assertThat(tiny.trackedCustomers()).isEqualTo(12);
+    assertThat(tiny.decidedOrders()).isEqualTo(2);
   }
 }
