@@ -406,4 +406,19 @@ class InMemoryContactHistoryTest extends ContactHistoryContract {
     assertThat(tiny.trackedCustomers()).isEqualTo(12);
     assertThat(tiny.decidedOrders()).isEqualTo(2);
   }
+
+  @Test
+  void aQueryOverAllOfTimeSeesEverything() {
+    // Instant.MIN and MAX lie beyond the microseconds a long holds: they count as the earliest
+    // and the latest stored time.
+    assertThat(commitSurvey("O1", "C1", null, T0)).isTrue();
+    store.recordResponse("C1", T0.plusSeconds(1));
+    HistorySnapshot s = store.load(new HistoryQuery("C1", null, "O1", Instant.MIN, Instant.MAX));
+    assertThat(s.customerSurveys()).extracting(SurveyRecord::orderId).containsExactly("O1");
+    assertThat(s.customerResponses()).containsExactly(T0.plusSeconds(1));
+    assertThat(store.load(new HistoryQuery("C1", null, "O1", Instant.MIN, T0.minusNanos(1)))
+        .customerSurveys()).isEmpty();
+    assertThat(store.load(new HistoryQuery("C1", null, "O1", T0.plusNanos(1000), Instant.MAX))
+        .customerSurveys()).isEmpty();
+  }
 }
