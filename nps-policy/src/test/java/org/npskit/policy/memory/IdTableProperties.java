@@ -19,6 +19,14 @@ import net.jqwik.api.Provide;
  * The store's open-addressing table against a {@link HashMap}: after any sequence of inserts and
  * removes (packed and spilled ids, index growth, row reuse, several pages), every id maps to a
  * live entry holding its own id and columns, and no removed id is found.
+ *
+ * <p>Mutants of the table that no test kills, because they change nothing but speed or memory
+ * (PIT, December 2026): the probe loop stopping one slot early or its "index full" exit (never
+ * reached at a load of at most 3/4); {@code remove} searching an entry's slot backwards (it
+ * wraps around and finds it); {@code find} also trying the old index after a hit on entry 0
+ * (the old index still holds it); the page directory growing by one page instead of doubling;
+ * object pages allocated eagerly for a lazy table or lazily for an eager one; a weaker seed mix
+ * of the string hash; {@code PackedId.unpack} reading a tenth character (bit 63, always clear).
  */
 class IdTableProperties {
 
@@ -253,5 +261,36 @@ class IdTableProperties {
     lazy.set(row, 2, 7L);
     assertThat(lazy.peek(row, 2)).isEqualTo(7L);
     assertThat(lazy.peekObj(row, 1)).isNull();
+  }
+
+  @Example
+  void aPresizedIndexIsTheSmallestThatHoldsTheExpectedEntriesWithoutGrowing() {
+    // At most 3/4 full: the smallest power of two of at least expected * 4/3 + 1 slots, 16 or more.
+    int[][] expectedAndSlots = {{0, 16}, {11, 16}, {12, 32}, {24, 64}, {1_000_000, 1 << 21}};
+    for (int[] pair : expectedAndSlots) {
+      IdTable table = new IdTable(3, 2, false, pair[0]);
+      assertThat(table.indexSlots()).as("slots for %d", pair[0]).isEqualTo(pair[1]);
+    }
+    IdTable table = new IdTable(3, 2, false, 3000);
+    int slots = table.indexSlots();
+    for (int i = 0; i < 3000; i++) {
+      table.insert("C" + i);
+    }
+    assertThat(table.indexSlots()).isEqualTo(slots);
+    assertThat(table.growing()).isFalse();
+  }
+
+  @Example
+  void aReusedRowHoldsNothingOfItsFreeListLink() {
+    IdTable table = new IdTable(3, 2, false, 0);
+    int first = table.insert("C1");
+    int second = table.insert("C2");
+    table.remove(first);
+    table.remove(second); // the free list: second -> first, linked through ID_TAIL
+    int reused = table.insert("an id far too long to be packed");
+    assertThat(reused).isEqualTo(second);
+    assertThat(table.get(reused, IdTable.ID_HEAD)).isZero();
+    assertThat(table.get(reused, IdTable.ID_TAIL)).isZero();
+    assertThat(table.insert("C3")).isEqualTo(first);
   }
 }

@@ -17,6 +17,20 @@ import org.npskit.policy.spi.HistorySnapshot;
 import org.npskit.policy.spi.HistoryUnavailableException;
 import org.npskit.policy.spi.SurveyRecord;
 
+/**
+ * What is particular to the compact store (the contract suite runs it in nps-test): retention and clock,
+ * capacity, the builder, the row layout.
+ *
+ * <p>Mutants of the store that no test here kills, because they change nothing a caller can
+ * observe (PIT, December 2026): a {@code return false} or {@code return true} replaced by the
+ * same constant; {@code load} taking the read lock when it need not (a negated
+ * {@code stamp != 0}); one empty extra chunk in a purge ({@code >=} to {@code >} in
+ * {@code inChunks}); columns left uncleared when a state moves out of its row or a survey is
+ * cancelled (the order tail and account of {@code clearInline}, the account of a cancelled
+ * order: never read again, only a stale reference). Returning an unvalidated optimistic read
+ * (a negated {@code validate}) is observable only when a write races the read: the stress test
+ * {@code ConcurrentDecisionStressTest} and {@code OptimisticReadTest} catch it when it does.
+ */
 class InMemoryContactHistoryTest extends StoreFixture {
   /**
    * A clock after every event of these tests: "newest" is the newest event, whatever the date
@@ -372,5 +386,39 @@ class InMemoryContactHistoryTest extends StoreFixture {
     HistorySnapshot c1 = store.load(new HistoryQuery("C1", "A1", "X", T0, T0.plusSeconds(5)));
     assertThat(c1.customerSurveys()).containsExactly(survey("O1", "C1", "A1", T0));
     assertThat(c1.customerResponses()).containsExactly(T0.plusSeconds(2));
+  }
+
+  @Test
+  void aFullCustomerTableRefusesASurveyForANewCustomerButNotASkip() {
+    InMemoryContactHistory tiny = InMemoryContactHistory.builder()
+        .retention(Duration.ofDays(400)).expectedCustomers(0).clock(LATE).maxIndexSlots(16).build();
+    store = tiny;
+    for (int i = 0; i < 12; i++) {
+      store.setOptedOut("C" + i, false);
+    }
+    assertThatThrownBy(() -> commitSurvey("O1", "C12", null, T0))
+        .isInstanceOf(HistoryUnavailableException.class)
+        .hasMessageContaining("commit");
+    assertThat(tiny.decidedOrders()).isZero();
+    // A skip needs no customer entry, and a known customer (entry 0 too) can still be surveyed.
+    assertThat(store.commit(CommitRequest.skip("O2", "C12", null, T0))).isTrue();
+    assertThat(commitSurvey("O3", "C0", null, T0)).isTrue();
+    assertThat(tiny.trackedCustomers()).isEqualTo(12);
+    assertThat(tiny.decidedOrders()).isEqualTo(2);
+  }
+
+  @Test
+  void aQueryOverAllOfTimeSeesEverything() {
+    // Instant.MIN and MAX lie beyond the microseconds a long holds: they count as the earliest
+    // and the latest stored time.
+    assertThat(commitSurvey("O1", "C1", null, T0)).isTrue();
+    store.recordResponse("C1", T0.plusSeconds(1));
+    HistorySnapshot s = store.load(new HistoryQuery("C1", null, "O1", Instant.MIN, Instant.MAX));
+    assertThat(s.customerSurveys()).extracting(SurveyRecord::orderId).containsExactly("O1");
+    assertThat(s.customerResponses()).containsExactly(T0.plusSeconds(1));
+    assertThat(store.load(new HistoryQuery("C1", null, "O1", Instant.MIN, T0.minusNanos(1)))
+        .customerSurveys()).isEmpty();
+    assertThat(store.load(new HistoryQuery("C1", null, "O1", T0.plusNanos(1000), Instant.MAX))
+        .customerSurveys()).isEmpty();
   }
 }
