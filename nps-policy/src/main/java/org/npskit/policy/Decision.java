@@ -11,7 +11,8 @@ import org.npskit.policy.internal.Checks;
  * subject line, when to send, and when the customer is eligible again. Immutable and thread-safe.
  *
  * <ul>
- *   <li>SURVEY: no reasons, a subject, {@code sendAt} = decision time + send delay.
+ *   <li>SURVEY: no reasons, a subject, {@code sendAt} = decision time + send delay, moved into
+ *       the policy's send window and send days when they are set.
  *   <li>SKIP: at least one reason, no {@code sendAt}; the subject is the line the survey would
  *       have been about when one was a candidate (absent when no line qualified and for
  *       {@code DUPLICATE_ORDER} and {@code HISTORY_UNAVAILABLE}); {@code eligibleAgainAt} is set
@@ -265,7 +266,8 @@ public final class Decision {
 
   /**
    * For a {@code DUPLICATE_ORDER} whose order has a recorded survey: when that survey is due (its
-   * decision time plus the policy's send delay).
+   * decision time plus the policy's send delay, moved into the send window in the zone of the
+   * purchase given).
    *
    * @return the instant, or empty
    */

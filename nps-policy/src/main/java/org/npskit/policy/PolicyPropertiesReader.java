@@ -1,16 +1,22 @@
 package org.npskit.policy;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.npskit.policy.internal.Checks;
@@ -20,9 +26,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code java.util.Properties} side of the policy properties contract: which keys count (those
  * under {@value #PREFIX}, in key order), how values are trimmed, how an error names the key and
- * value, and the value grammar (durations, rates, lists, money). What each key sets is the policy
- * builder's business: reading a policy from properties hands every key to it, so this class knows
- * nothing of the policy and reading goes one way (the policy uses this class, never the reverse).
+ * value, and the value grammar (durations, rates, lists, money; days and zones for the send
+ * window). What each key sets is the policy builder's business: reading a policy from properties
+ * hands every key to it, so this class knows nothing of the policy and reading goes one way (the
+ * policy uses this class, never the reverse).
  *
  * <p>Stateless and thread-safe.
  */
@@ -33,6 +40,7 @@ final class PolicyPropertiesReader {
   private static final Logger LOG = LoggerFactory.getLogger(PolicyPropertiesReader.class);
   private static final String BOM = "\uFEFF";
   private static final Pattern DIGITS = Pattern.compile("\\d+");
+  private static final Pattern DAY_RANGE = Pattern.compile("([A-Za-z]+)\\s*-\\s*([A-Za-z]+)");
 
   private PolicyPropertiesReader() {}
 
@@ -204,5 +212,66 @@ final class PolicyPropertiesReader {
       out.add(Money.of(amountAndCurrency[0], amountAndCurrency[1]));
     }
     return out.toArray(Money[]::new);
+  }
+
+  /**
+   * Days of the week: {@code MON}..{@code SUN} and ranges such as {@code MON-FRI},
+   * comma-separated, case-insensitive ({@code MON-FRI, SAT}).
+   *
+   * @param value the value
+   * @return the days, not empty
+   * @throws IllegalArgumentException for an unknown day or a range that ends before its start
+   */
+  static EnumSet<DayOfWeek> days(String value) {
+    EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+    for (String part : list(value)) {
+      Matcher range = DAY_RANGE.matcher(part);
+      if (range.matches()) {
+        DayOfWeek first = day(range.group(1));
+        DayOfWeek last = day(range.group(2));
+        if (last.compareTo(first) < 0) {
+          throw new IllegalArgumentException(Checks.format(
+              "day range '%s' ends before it starts (ranges run from MON to SUN and do not wrap:"
+                  + " write FRI-SUN, MON)", part));
+        }
+        days.addAll(EnumSet.range(first, last));
+      } else {
+        days.add(day(part));
+      }
+    }
+    return days;
+  }
+
+  private static DayOfWeek day(String text) {
+    String upper = text.toUpperCase(Locale.ROOT);
+    for (DayOfWeek day : DayOfWeek.values()) {
+      if (day.name().substring(0, 3).equals(upper)) {
+        return day;
+      }
+    }
+    throw new IllegalArgumentException(Checks.format(
+        "unknown day '%s', expected MON, TUE, WED, THU, FRI, SAT or SUN, or a range such as"
+            + " MON-FRI", text));
+  }
+
+  /**
+   * A zone: an IANA region id of the JDK's time-zone database ({@code Europe/Amsterdam}) or
+   * {@code UTC}, spelt as there (case-sensitive); fixed offsets such as {@code +01:00} are not
+   * region ids.
+   *
+   * @param value the value
+   * @return the zone
+   * @throws IllegalArgumentException for an unknown zone
+   */
+  static ZoneId zone(String value) {
+    Set<String> known = ZoneId.getAvailableZoneIds();
+    if (known.contains(value)) {
+      return ZoneId.of(value);
+    }
+    String hint = known.stream().filter(id -> id.equalsIgnoreCase(value)).findFirst()
+        .map(id -> " (did you mean " + id + "?)").orElse("");
+    throw new IllegalArgumentException(Checks.format(
+        "unknown time zone '%s', expected an IANA region id such as Europe/Amsterdam, or UTC%s",
+        value, hint));
   }
 }

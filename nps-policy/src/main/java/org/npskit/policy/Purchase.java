@@ -1,6 +1,7 @@
 package org.npskit.policy;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
@@ -10,7 +11,8 @@ import java.util.Optional;
 import org.npskit.policy.internal.Checks;
 
 /**
- * A purchase (order) to decide on: ids, times, lines and consent. Immutable and thread-safe;
+ * A purchase (order) to decide on: ids, times, lines, consent and optionally the customer's time
+ * zone. Immutable and thread-safe;
  * build one with {@link #builder(String, String)}.
  *
  * <pre>{@code
@@ -30,6 +32,7 @@ public final class Purchase {
   private final Instant deliveredAt;
   private final List<OrderLine> lines;
   private final boolean consent;
+  private final ZoneId zone;
 
   private Purchase(Builder b) {
     this.orderId = b.orderId;
@@ -39,6 +42,7 @@ public final class Purchase {
     this.deliveredAt = b.deliveredAt;
     this.lines = List.copyOf(b.lines);
     this.consent = b.consent;
+    this.zone = b.zone;
     if (lines.isEmpty()) {
       throw new IllegalArgumentException(
           Checks.format("lines must not be empty (order %s)", orderId));
@@ -146,6 +150,16 @@ public final class Purchase {
   }
 
   /**
+   * The customer's time zone, in which the policy's send window and send days are read.
+   *
+   * @return the zone, or empty when the purchase carries none (the policy's default zone
+   *     applies)
+   */
+  public Optional<ZoneId> zone() {
+    return Optional.ofNullable(zone);
+  }
+
+  /**
    * The order's currency (all lines share it).
    *
    * @return the currency
@@ -171,7 +185,7 @@ public final class Purchase {
   public String toString() {
     return "Purchase[orderId=" + orderId + ", customerId=" + customerId + ", accountId="
         + accountId + ", orderedAt=" + orderedAt + ", deliveredAt=" + deliveredAt + ", lines="
-        + lines + ", consent=" + consent + "]";
+        + lines + ", consent=" + consent + (zone == null ? "" : ", zone=" + zone) + "]";
   }
 
   /** Builds a {@link Purchase}. Not thread-safe; use one builder per purchase. */
@@ -183,6 +197,7 @@ public final class Purchase {
     private Instant deliveredAt;
     private final List<OrderLine> lines = new ArrayList<>();
     private boolean consent = true;
+    private ZoneId zone;
 
     private Builder(String orderId, String customerId) {
       this.orderId = Checks.notBlank(orderId, "orderId");
@@ -269,6 +284,19 @@ public final class Purchase {
      */
     public Builder consent(boolean consent) {
       this.consent = consent;
+      return this;
+    }
+
+    /**
+     * Sets the customer's time zone, or none: mapping code can pass a nullable column as it is.
+     * The send window and send days of the policy are read in it.
+     *
+     * @param zone the zone (a region such as {@code Europe/Amsterdam}, or a fixed offset); or
+     *     null for none (the default: the policy's default zone applies)
+     * @return this builder
+     */
+    public Builder zone(ZoneId zone) {
+      this.zone = zone;
       return this;
     }
 

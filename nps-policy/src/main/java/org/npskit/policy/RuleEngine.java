@@ -163,7 +163,7 @@ final class RuleEngine {
     String accountId = purchase.accountId().orElse(null);
     if (reasons.isEmpty()) {
       Decision decision = Decision.survey(
-          orderId, customerId, subject, now, now.plus(policy.sendDelay()));
+          orderId, customerId, subject, now, SendTimeCalculator.sendAt(now, purchase, policy));
       SurveyRecord survey = new SurveyRecord(orderId, customerId, accountId, subject.sku(), now);
       return new Evaluation(decision, CommitRequest.survey(survey, history));
     }
@@ -174,7 +174,8 @@ final class RuleEngine {
 
   /**
    * The {@code DUPLICATE_ORDER} answer for an order the snapshot says is decided: with what the
-   * store holds for it (a recorded survey is due at its decision time plus the send delay).
+   * store holds for it (a recorded survey is due at its decision time plus the send delay, moved
+   * into the send window in the redelivered purchase's zone).
    *
    * @param purchase the purchase
    * @param policy the policy
@@ -187,7 +188,7 @@ final class RuleEngine {
     DecidedOrder recorded = history.decidedOrder();
     Outcome outcome = recorded == null ? null : recorded.survey() ? Outcome.SURVEY : Outcome.SKIP;
     Instant sendAt = outcome == Outcome.SURVEY
-        ? recorded.decidedAt().plus(policy.sendDelay()) : null;
+        ? SendTimeCalculator.sendAt(recorded.decidedAt(), purchase, policy) : null;
     return Decision.duplicate(purchase.orderId(), purchase.customerId(), now, outcome, sendAt);
   }
 

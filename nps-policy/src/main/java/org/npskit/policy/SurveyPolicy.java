@@ -1,8 +1,12 @@
 package org.npskit.policy;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Currency;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -54,6 +58,10 @@ public final class SurveyPolicy {
   private final Duration sendDelay;
   private final StoreFailureMode storeFailure;
   private final Duration longestWindow;
+  private final SendWindow sendWindow;
+  private final Set<DayOfWeek> sendDays;
+  private final ZoneId defaultZone;
+  private final Optional<SendWindow> sendWindowOptional;
   // What the Optional-returning getters return, built once: decide asks them for every order.
   private final Map<Currency, Optional<Money>> minOrderValueOptionals;
   private final Map<Currency, Optional<Money>> minLineValueOptionals;
@@ -90,11 +98,16 @@ public final class SurveyPolicy {
     this.sendDelay = b.sendDelay;
     this.storeFailure = b.storeFailure;
     this.longestWindow = computeLongestWindow();
+    this.sendWindow = b.sendWindow;
+    this.sendDays = Collections.unmodifiableSet(EnumSet.copyOf(b.sendDays));
+    this.defaultZone = b.defaultZone;
+    this.sendWindowOptional = Optional.ofNullable(sendWindow);
   }
 
   /**
    * A builder with the contract defaults (customer cooldown P90D, sampling 1.0, holdout 0.0 with
-   * salt {@code holdout}, send delay P3D, fail-closed, everything else off).
+   * salt {@code holdout}, send delay P3D, fail-closed, sending on every day at any time with the
+   * default zone UTC, everything else off).
    *
    * @return a new builder
    */
@@ -409,6 +422,44 @@ public final class SurveyPolicy {
   }
 
   /**
+   * The local times of day in which surveys are sent ({@code send-window}).
+   *
+   * @return the window, or empty when surveys may be sent at any time of an allowed day
+   */
+  public Optional<SendWindow> sendWindow() {
+    return sendWindowOptional;
+  }
+
+  /**
+   * The days on which surveys are sent ({@code send-days}), in the customer's zone.
+   *
+   * @return an unmodifiable, non-empty set; every day by default
+   */
+  public Set<DayOfWeek> sendDays() {
+    return sendDays;
+  }
+
+  /**
+   * The zone of the send window for purchases that carry none ({@code default-zone}).
+   *
+   * @return the zone; UTC by default
+   */
+  public ZoneId defaultZone() {
+    return defaultZone;
+  }
+
+  /**
+   * Whether the send window or the send days restrict when a survey is sent: false when neither
+   * is set (or the days are every day and there is no window), and {@code sendAt} is then the
+   * decision time plus the send delay.
+   *
+   * @return true if sending is restricted
+   */
+  boolean restrictsSendTime() {
+    return sendWindow != null || sendDays.size() < DayOfWeek.values().length;
+  }
+
+  /**
    * The longest configured window (cooldowns, caps, repeat window); how far back and ahead the
    * rules look and the minimum retention for stores.
    *
@@ -440,13 +491,40 @@ public final class SurveyPolicy {
         "SurveyPolicy[minOrderValue=%s, minLineValue=%s, exclude=%s, always=%s, alwaysServices=%s,"
             + " customerCooldown=%s, categoryCooldowns=%s, customerCap=%s, accountCooldown=%s,"
             + " accountCap=%s, responseCooldown=%s, repeatSubjectWindow=%s, sampling=%s/'%s',"
-            + " holdout=%s/'%s', sendDelay=%s, storeFailure=%s]",
+            + " holdout=%s/'%s', sendDelay=%s, storeFailure=%s, sendWindow=%s, sendDays=%s,"
+            + " defaultZone=%s]",
         minOrderValue.values(), minLineValue.values(), excludeCategories(), alwaysCategories(),
         alwaysServices, Checks.durationText(customerCooldown), categoryCooldownTexts(),
         customerCap, Checks.durationText(accountCooldown), accountCap,
         Checks.durationText(responseCooldown), Checks.durationText(repeatSubjectWindow),
         samplingRate, samplingSalt, holdoutRate, holdoutSalt, Checks.durationText(sendDelay),
-        storeFailure.propertyValue());
+        storeFailure.propertyValue(), sendWindow == null ? "none" : sendWindow,
+        daysText(sendDays), defaultZone);
+  }
+
+  /** The days in the {@code send-days} grammar: runs of consecutive days as ranges. */
+  private static String daysText(Set<DayOfWeek> days) {
+    StringBuilder text = new StringBuilder();
+    DayOfWeek[] all = DayOfWeek.values();
+    for (int i = 0; i < all.length; i++) {
+      if (!days.contains(all[i])) {
+        continue;
+      }
+      int last = i;
+      while (last + 1 < all.length && days.contains(all[last + 1])) {
+        last++;
+      }
+      text.append(text.length() == 0 ? "" : ",").append(dayText(all[i]));
+      if (last > i) {
+        text.append('-').append(dayText(all[last]));
+      }
+      i = last;
+    }
+    return text.toString();
+  }
+
+  private static String dayText(DayOfWeek day) {
+    return day.name().substring(0, 3);
   }
 
   private Map<CategoryPath, String> categoryCooldownTexts() {
@@ -479,6 +557,9 @@ public final class SurveyPolicy {
     private String holdoutSalt = "holdout";
     private Duration sendDelay = Duration.ofDays(3);
     private StoreFailureMode storeFailure = StoreFailureMode.FAIL_CLOSED;
+    private SendWindow sendWindow;
+    private Set<DayOfWeek> sendDays = EnumSet.allOf(DayOfWeek.class);
+    private ZoneId defaultZone = ZoneId.of("UTC");
 
     private Builder() {}
 
@@ -705,6 +786,55 @@ public final class SurveyPolicy {
     }
 
     /**
+     * Sets the local times of day in which surveys are sent, in the purchase's zone (else the
+     * default zone); a survey due outside it is sent at the next opening (see {@code
+     * docs/policy.md}, send windows).
+     *
+     * @param window the window; not null
+     * @return this builder
+     * @throws NullPointerException if {@code window} is null
+     */
+    public Builder sendWindow(SendWindow window) {
+      this.sendWindow = Objects.requireNonNull(window, "sendWindow");
+      return this;
+    }
+
+    /**
+     * Sets the days on which surveys are sent, in the purchase's zone (else the default zone).
+     * The set is copied.
+     *
+     * @param days the days; not null, not empty, no null element
+     * @return this builder
+     * @throws NullPointerException if {@code days} is or holds null
+     * @throws IllegalArgumentException if {@code days} is empty
+     */
+    public Builder sendDays(Set<DayOfWeek> days) {
+      Objects.requireNonNull(days, "sendDays");
+      if (days.isEmpty()) {
+        throw new IllegalArgumentException(
+            "sendDays must name at least one day (a survey must be sendable), was []");
+      }
+      EnumSet<DayOfWeek> copy = EnumSet.noneOf(DayOfWeek.class);
+      for (DayOfWeek day : days) {
+        copy.add(Objects.requireNonNull(day, "sendDays element"));
+      }
+      this.sendDays = copy;
+      return this;
+    }
+
+    /**
+     * Sets the zone of the send window for purchases that carry none (default UTC).
+     *
+     * @param zone the zone; not null
+     * @return this builder
+     * @throws NullPointerException if {@code zone} is null
+     */
+    public Builder defaultZone(ZoneId zone) {
+      this.defaultZone = Objects.requireNonNull(zone, "defaultZone");
+      return this;
+    }
+
+    /**
      * Applies one key of the policy properties contract (without the {@code nps.policy.} prefix).
      *
      * @param key the key
@@ -730,6 +860,9 @@ public final class SurveyPolicy {
         case "holdout-salt" -> holdout(holdoutRate, value);
         case "send-delay" -> sendDelay(PolicyPropertiesReader.duration(value));
         case "store-failure" -> storeFailure(StoreFailureMode.fromPropertyValue(value));
+        case "send-window" -> sendWindow(SendWindow.parse(value));
+        case "send-days" -> sendDays(PolicyPropertiesReader.days(value));
+        case "default-zone" -> defaultZone(PolicyPropertiesReader.zone(value));
         default -> {
           if (!key.startsWith(CATEGORY_COOLDOWN)) {
             throw new IllegalArgumentException("unknown key");
