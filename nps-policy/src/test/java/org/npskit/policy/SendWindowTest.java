@@ -220,6 +220,32 @@ class SendWindowTest {
   }
 
   @Nested
+  class TheDocumentedExample {
+    @Test
+    void theBuilderAndThePropertiesOfDocsPolicyMdGiveTheSamePolicyAndSendTime() {
+      SurveyPolicy policy = SurveyPolicy.builder()
+          .sendDelay(Duration.ofHours(1))
+          .sendWindow(SendWindow.parse("09:00-18:00"))
+          .sendDays(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY))
+          .defaultZone(ZoneId.of("Europe/Amsterdam"))
+          .build();
+      Purchase purchase = Purchase.builder("P4-2", "K-42")
+          .zone(ZoneId.of("America/New_York"))
+          .orderedAt(Instant.parse("2026-10-24T10:00:00Z"))
+          .line(OrderLine.of("OLED55", "tv/oled", Money.of("1499.00", "EUR"), 1))
+          .build();
+      assertThat(SurveyGate.builder(policy).build().decide(purchase).sendAt())
+          .contains(t("2026-10-26T13:00:00Z"));
+      assertThat(SurveyPolicy.fromProperties(props(
+          "nps.policy.send-delay=PT1H",
+          "nps.policy.send-window=09:00-18:00",
+          "nps.policy.send-days=MON-FRI",
+          "nps.policy.default-zone=Europe/Amsterdam")).toString())
+          .isEqualTo(policy.toString());
+    }
+  }
+
+  @Nested
   class SendDaysAloneMeansTheWholeDay {
     @Test
     void anyTimeOfAnAllowedDayIsInsideAndTheNextOpeningIsMidnight() {
