@@ -109,7 +109,8 @@ public final class NpsFunctions {
           .withName(NPS_TALLY_MERGE);
   private static final UserDefinedFunction NPS_OF =
       functions.udaf(new NpsAggregator(), Encoders.LONG()).withName(NPS);
-  private static final UserDefinedFunction RESULT = result(DEFAULT_CONFIDENCE);
+  private static final UserDefinedFunction RESULT =
+      functions.udaf(new ResultAggregator(DEFAULT_CONFIDENCE), Encoders.LONG()).withName(NPS_RESULT);
   private static final String[] TALLY_FIELDS = {"detractors", "passives", "promoters"};
 
   private NpsFunctions() {}
@@ -221,10 +222,6 @@ public final class NpsFunctions {
     return Rows.resultType();
   }
 
-  private static UserDefinedFunction result(double confidence) {
-    return functions.udaf(new ResultAggregator(confidence), Encoders.LONG()).withName(NPS_RESULT);
-  }
-
   private static double checkConfidence(double confidence) {
     if (!(confidence > 0.0 && confidence < 1.0)) {
       throw new IllegalArgumentException(
@@ -282,9 +279,14 @@ public final class NpsFunctions {
           Map.of("funcName", "`" + NPS_RESULT + "`", "paramName", "`confidence`",
               "paramType", "\"DOUBLE\""));
     }
-    @SuppressWarnings("unchecked")
-    Seq<Expression> score = (Seq<Expression>) children.take(1);
-    return aggregate(result(checkConfidence(toDouble(confidence.eval(null)))), score);
+    double level = checkConfidence(toDouble(confidence.eval(null)));
+    return aggregate(
+        functions
+            .udaf(
+                new ResultAtConfidenceAggregator(level),
+                Encoders.tuple(Encoders.LONG(), Encoders.DOUBLE()))
+            .withName(NPS_RESULT),
+        children);
   }
 
   /**

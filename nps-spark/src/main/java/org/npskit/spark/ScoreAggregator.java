@@ -20,15 +20,6 @@ abstract class ScoreAggregator<O> extends Aggregator<Long, TallyBuffer, O> {
     this.function = function;
   }
 
-  /**
-   * The SQL name, used in error messages.
-   *
-   * @return the function name
-   */
-  final String function() {
-    return function;
-  }
-
   @Override
   public final TallyBuffer zero() {
     return new TallyBuffer();
