@@ -36,7 +36,7 @@ class BomTest {
       artifacts.add(dep.group(1) + ":" + dep.group(2));
     }
     assertThat(artifacts).containsExactly("org.npskit:nps-core", "org.npskit:nps-policy",
-        "org.npskit:nps-test", "org.npskit:nps-spring-boot-starter");
+        "org.npskit:nps-test", "org.npskit:nps-spring-boot-starter", "org.npskit:nps-spark");
     assertThat(managed.split("<dependency>", -1)).hasSize(artifacts.size() + 1);
   }
 }
