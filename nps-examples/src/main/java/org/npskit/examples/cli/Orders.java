@@ -2,6 +2,7 @@ package org.npskit.examples.cli;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +10,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import org.npskit.policy.Money;
@@ -25,8 +27,9 @@ final class Orders {
   private static final Pattern PRICE = Pattern.compile("[0-9]+(\\.[0-9]+)?");
   private static final Pattern QUANTITY = Pattern.compile("[1-9][0-9]{0,8}");
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+  private static final Set<String> ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
   private static final String[] ORDER_LEVEL = {
-    "customer_id", "account_id", "ordered_at", "delivered_at", "currency", "consent"
+    "customer_id", "account_id", "ordered_at", "delivered_at", "currency", "consent", "time_zone"
   };
 
   private Orders() {}
@@ -61,6 +64,7 @@ final class Orders {
     int deliveredAt = t.column("delivered_at");
     int services = t.column("services");
     int consent = t.column("consent");
+    int zone = t.column("time_zone");
     List<Order> orders = new ArrayList<>();
     int i = 0;
     List<Csv.Row> rows = t.rows();
@@ -99,6 +103,9 @@ final class Orders {
           throw t.error(first, consent, "consent must be true, false or blank");
         }
         b.consent(!c.equals("false"));
+      }
+      if (zone >= 0 && !cell(first, zone).isEmpty()) {
+        b.zone(zone(t, first, zone));
       }
       for (int r = i; r < j; r++) {
         Csv.Row row = rows.get(r);
@@ -195,6 +202,17 @@ final class Orders {
       throw t.error(row, column, "cannot be kept in the --store: " + e.getMessage());
     }
     return v;
+  }
+
+  /** A zone as the policy's {@code default-zone} takes it: an IANA region id or UTC. */
+  private static ZoneId zone(Csv.Table t, Csv.Row row, int column) {
+    String v = cell(row, column);
+    if (!ZONES.contains(v)) {
+      throw t.error(row, column,
+          "unknown time zone: time_zone must be an IANA region id such as Europe/Amsterdam, or"
+              + " UTC (blank: the policy's default-zone)");
+    }
+    return ZoneId.of(v);
   }
 
   private static Instant instant(Csv.Table t, Csv.Row row, int column) {
