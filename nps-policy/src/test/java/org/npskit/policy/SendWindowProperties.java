@@ -130,14 +130,23 @@ class SendWindowProperties {
     return b.build();
   }
 
-  /** The decision's t0 (the gate keeps decision times to the microsecond) and sendAt. */
-  private static Instant[] decide(SurveyPolicy policy, Case c) {
+  /** A decision's t0 (the gate keeps decision times to the microsecond) and sendAt. */
+  record Sent(Instant t0, Instant sendAt) {}
+
+  /** Decides the case's purchase with its policy and checks the {@link #assertResolvedForm}. */
+  private static Sent decide(Case c) {
+    Sent sent = decide(policy(c), c);
+    assertResolvedForm(c, sent.t0(), sent.sendAt());
+    return sent;
+  }
+
+  private static Sent decide(SurveyPolicy policy, Case c) {
     Purchase purchase = Fixtures.builder("O1", "K-1", c.now(),
             Fixtures.line("TV-1", "tv", "500", 1))
         .zone(c.zoneOnPurchase() ? c.zone() : null).build();
     Decision d = SurveyGate.builder(policy).build().evaluate(purchase, c.now());
     assertThat(d.isSurvey()).as("%s", d).isTrue();
-    return new Instant[] {d.decidedAt().plus(c.delay()), d.sendAt().orElseThrow()};
+    return new Sent(d.decidedAt().plus(c.delay()), d.sendAt().orElseThrow());
   }
 
   private static boolean inside(LocalDateTime local, SendWindow window, Set<DayOfWeek> days) {
@@ -152,11 +161,9 @@ class SendWindowProperties {
   @Property
   void sendAtIsT0InsideOrAResolvedOpeningAfterItAndMinimalWhereTheOffsetIsSteady(
       @ForAll("cases") Case c) {
-    Instant[] decided = decide(policy(c), c);
-    Instant t0 = decided[0];
-    Instant sendAt = decided[1];
-    assertResolvedForm(c, t0, sendAt);
-
+    Sent sent = decide(c);
+    Instant t0 = sent.t0();
+    Instant sendAt = sent.sendAt();
     ZoneOffset offset = c.zone().getRules().getOffset(t0);
     Instant scanned = firstInsideByMinuteScan(t0, offset, c.window(), c.days());
     boolean steady = steady(c.zone().getRules(), t0, scanned.isAfter(sendAt) ? scanned : sendAt);
@@ -175,10 +182,9 @@ class SendWindowProperties {
   @Property(tries = 400)
   void nearOffsetChangesSendAtIsTheFirstResolvedOpeningOfAnAllowedDate(
       @ForAll("casesNearOffsetChanges") Case c) {
-    Instant[] decided = decide(policy(c), c);
-    Instant t0 = decided[0];
-    Instant sendAt = decided[1];
-    assertResolvedForm(c, t0, sendAt);
+    Sent sent = decide(c);
+    Instant t0 = sent.t0();
+    Instant sendAt = sent.sendAt();
     Statistics.label("an offset change within a day").collect(
         !steady(c.zone().getRules(), t0, t0));
     Statistics.label("an offset change within a day")
@@ -215,8 +221,8 @@ class SendWindowProperties {
     if (everyDaySpelledOut) {
       b.sendDays(EnumSet.allOf(DayOfWeek.class));
     }
-    Instant[] decided = decide(b.build(), c);
-    assertThat(decided[1]).isEqualTo(decided[0]);
+    Sent sent = decide(b.build(), c);
+    assertThat(sent.sendAt()).isEqualTo(sent.t0());
   }
 
   /**

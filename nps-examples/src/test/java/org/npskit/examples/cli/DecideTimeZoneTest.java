@@ -59,28 +59,30 @@ class DecideTimeZoneTest {
         .containsExactly("2026-10-26T07:00:00Z");
   }
 
+  /** Decides with a fresh H2 store; the run must be rejected and the store left empty. */
+  private String rejectedWithAStore(String store, String orders) throws IOException {
+    String url = "jdbc:h2:mem:" + store + ";DB_CLOSE_DELAY=-1";
+    CliFuzzProperties.Run r = rejected("decide", "--no-progress", "--store", url, "--policy",
+        write("policy.properties", POLICY), write("orders.csv", HEADER + orders));
+    assertThat(CliFuzzProperties.dump(url)).isEmpty();
+    return r.err();
+  }
+
   @Test
   void anUnknownZoneIsExitTwoNamingTheCellAndNothingIsRecorded() throws IOException {
-    String store = "jdbc:h2:mem:decide-time-zone-unknown;DB_CLOSE_DELAY=-1";
-    CliFuzzProperties.Run r = rejected("decide", "--no-progress", "--store", store, "--policy",
-        write("policy.properties", POLICY), write("orders.csv", HEADER
-            + "A,K,,2026-10-26T06:00:00Z,,TV,tv,900,1,EUR,,,Asia/Tokyo\n"
-            + "B,L,,2026-10-26T06:00:00Z,,TV,tv,900,1,EUR,,,europe/amsterdam\n"));
-    assertThat(r.err()).contains("orders.csv:3:13 (time_zone): value \"europe/amsterdam\"",
-        "unknown time zone");
-    assertThat(CliFuzzProperties.dump(store)).isEmpty();
+    assertThat(rejectedWithAStore("decide-time-zone-unknown",
+        "A,K,,2026-10-26T06:00:00Z,,TV,tv,900,1,EUR,,,Asia/Tokyo\n"
+            + "B,L,,2026-10-26T06:00:00Z,,TV,tv,900,1,EUR,,,europe/amsterdam\n"))
+        .contains("orders.csv:3:13 (time_zone): value \"europe/amsterdam\"", "unknown time zone");
   }
 
   @Test
   void aZoneThatDiffersBetweenTheRowsOfAnOrderIsExitTwoNamingTheCell() throws IOException {
-    String store = "jdbc:h2:mem:decide-time-zone-differs;DB_CLOSE_DELAY=-1";
-    CliFuzzProperties.Run r = rejected("decide", "--no-progress", "--store", store, "--policy",
-        write("policy.properties", POLICY), write("orders.csv", HEADER
-            + "A,K,,2026-10-26T06:00:00Z,,TV,tv,900,1,EUR,,,Asia/Tokyo\n"
-            + "A,K,,2026-10-26T06:00:00Z,,HDMI,cables,9,1,EUR,,,\n"));
-    assertThat(r.err()).contains("orders.csv:3:13 (time_zone): value \"\"",
-        "time_zone of order A must agree across its rows: \"Asia/Tokyo\" on line 2");
-    assertThat(CliFuzzProperties.dump(store)).isEmpty();
+    assertThat(rejectedWithAStore("decide-time-zone-differs",
+        "A,K,,2026-10-26T06:00:00Z,,TV,tv,900,1,EUR,,,Asia/Tokyo\n"
+            + "A,K,,2026-10-26T06:00:00Z,,HDMI,cables,9,1,EUR,,,\n"))
+        .contains("orders.csv:3:13 (time_zone): value \"\"",
+            "time_zone of order A must agree across its rows: \"Asia/Tokyo\" on line 2");
   }
 
   @Test
