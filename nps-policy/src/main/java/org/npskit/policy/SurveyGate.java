@@ -139,6 +139,7 @@ public final class SurveyGate {
    * @throws DecisionConflictException if every attempt lost a race
    */
   public Decision decide(Purchase purchase, Instant now) {
+    long started = System.nanoTime();
     Objects.requireNonNull(purchase, "purchase");
     Instant at = truncate(now);
     policy.requireThresholdsFor(purchase.currency());
@@ -146,10 +147,10 @@ public final class SurveyGate {
     try {
       expired = expired(purchase, at);
     } catch (HistoryUnavailableException e) {
-      return report(storeFailure(purchase, at, e, null), false);
+      return report(storeFailure(purchase, at, e, null), false, started);
     }
     if (expired != null) {
-      return report(expired, false);
+      return report(expired, false, started);
     }
     HistoryQuery query = query(purchase, at);
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
@@ -157,12 +158,12 @@ public final class SurveyGate {
       try {
         snapshot = load(query);
       } catch (HistoryUnavailableException e) {
-        return report(storeFailure(purchase, at, e, null), false);
+        return report(storeFailure(purchase, at, e, null), false, started);
       }
       Evaluation evaluation = RuleEngine.evaluate(purchase, policy, snapshot, at);
       Decision decision = evaluation.decision();
       if (evaluation.commit() == null) {
-        return report(decision, false);
+        return report(decision, false, started);
       }
       boolean committed;
       try {
@@ -170,7 +171,7 @@ public final class SurveyGate {
         recovered(StoreOperation.COMMIT);
       } catch (HistoryUnavailableException e) {
         noteFailure(e, StoreOperation.COMMIT);
-        return afterFailedCommit(purchase, query, at, evaluation, e);
+        return afterFailedCommit(purchase, query, at, evaluation, e, started);
       }
       if (committed) {
         if (LOG.isDebugEnabled()) {
@@ -178,7 +179,7 @@ public final class SurveyGate {
               purchase.customerId(), decision.outcome(), decision.reasonCodes(),
               decision.subjectSku().orElse(null));
         }
-        return report(decision, true);
+        return report(decision, true, started);
       }
       LOG.debug("order {}: commit conflict on attempt {}, re-evaluating", purchase.orderId(),
           attempt);
@@ -220,6 +221,7 @@ public final class SurveyGate {
    *     years 1 to 9999
    */
   public Decision evaluate(Purchase purchase, Instant now) {
+    long started = System.nanoTime();
     Objects.requireNonNull(purchase, "purchase");
     Instant at = truncate(now);
     policy.requireThresholdsFor(purchase.currency());
@@ -227,13 +229,14 @@ public final class SurveyGate {
     try {
       Decision expired = expired(purchase, at);
       if (expired != null) {
-        return report(expired, false);
+        return report(expired, false, started);
       }
       snapshot = load(query(purchase, at));
     } catch (HistoryUnavailableException e) {
-      return report(storeFailure(purchase, at, e, null), false);
+      return report(storeFailure(purchase, at, e, null), false, started);
     }
-    return report(RuleEngine.evaluate(purchase, policy, snapshot, at).decision(), false);
+    Decision decision = RuleEngine.evaluate(purchase, policy, snapshot, at).decision();
+    return report(decision, false, started);
   }
 
   /**
@@ -396,27 +399,27 @@ public final class SurveyGate {
    * instance's); the store-failure answer when it holds none or cannot be read.
    */
   private Decision afterFailedCommit(Purchase purchase, HistoryQuery query, Instant at,
-      Evaluation evaluation, HistoryUnavailableException failure) {
+      Evaluation evaluation, HistoryUnavailableException failure, long started) {
     Decision decision = evaluation.decision();
     HistorySnapshot snapshot;
     try {
       snapshot = history.load(query);
     } catch (HistoryUnavailableException e) {
-      return report(failureDecision(purchase, at, failure, decision), false);
+      return report(failureDecision(purchase, at, failure, decision), false, started);
     }
     if (!snapshot.orderDecided()) {
-      return report(failureDecision(purchase, at, failure, decision), false);
+      return report(failureDecision(purchase, at, failure, decision), false, started);
     }
     if (holds(snapshot, evaluation.commit())) {
       LOG.info("order {}: the commit failed ({}), but the store holds this decision",
           purchase.orderId(), failure.toString());
-      return report(decision, true);
+      return report(decision, true, started);
     }
     if (snapshot.decidedOrder() == null && !evaluation.commit().isSurvey()) {
       // The store cannot say whose skip it holds: no answer beyond the failure is honest.
-      return report(failureDecision(purchase, at, failure, decision), false);
+      return report(failureDecision(purchase, at, failure, decision), false, started);
     }
-    return report(RuleEngine.duplicate(purchase, policy, snapshot, at), false);
+    return report(RuleEngine.duplicate(purchase, policy, snapshot, at), false, started);
   }
 
   /** Whether the snapshot shows this commit's decision recorded for its order. */
@@ -443,9 +446,11 @@ public final class SurveyGate {
     }
   }
 
-  private Decision report(Decision decision, boolean recorded) {
+  /** Tells the listener, with the time since {@code started} ({@link System#nanoTime()}). */
+  private Decision report(Decision decision, boolean recorded, long started) {
+    Duration elapsed = Duration.ofNanos(Math.max(0, System.nanoTime() - started));
     try {
-      listener.onDecision(decision, recorded);
+      listener.onDecision(decision, recorded, elapsed);
     } catch (RuntimeException e) {
       LOG.warn("decision listener failed in onDecision for order {}", decision.orderId(), e);
     }

@@ -3,20 +3,20 @@ package org.npskit.spring.boot;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.npskit.policy.Decision;
 import org.npskit.policy.DecisionListener;
-import org.npskit.policy.spi.ContactHistory;
 import org.npskit.policy.spi.HistoryUnavailableException;
 
 /**
  * Micrometer meters of the gate, fed through {@link DecisionListener}: counter
  * {@value #DECISIONS} (tags {@code outcome}, {@code reason}: the primary reason code or
- * {@code none}), timer {@value #DECIDE} (from the gate's first store call to the decision),
+ * {@code none}), timer {@value #DECIDE} (the whole {@code decide} or {@code evaluate} call, as
+ * the gate measures it for {@link #onDecision(Decision, boolean, Duration)}),
  * counter {@value #STORE_FAILURES} (tag {@code operation}) and counter {@value #CONFLICTS}
  * (commits that lost a race). Thread-safe.
  */
-final class DecisionMetrics implements DecisionListener, HistoryTiming {
+final class DecisionMetrics implements DecisionListener {
 
   static final String DECISIONS = "npskit.decisions";
   static final String DECIDE = "npskit.decide";
@@ -26,8 +26,6 @@ final class DecisionMetrics implements DecisionListener, HistoryTiming {
   private final MeterRegistry registry;
   private final Timer decide;
   private final Counter conflicts;
-  /** Per thread: [0] the start in nanoseconds, [1] 1 while a decision is being timed. */
-  private final ThreadLocal<long[]> start = ThreadLocal.withInitial(() -> new long[2]);
 
   DecisionMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -39,18 +37,16 @@ final class DecisionMetrics implements DecisionListener, HistoryTiming {
         .register(registry);
   }
 
+  /** Times and counts the decision. */
   @Override
-  public ContactHistory timed(ContactHistory history) {
-    return new TimedHistory(history, start);
+  public void onDecision(Decision decision, boolean recorded, Duration elapsed) {
+    decide.record(elapsed);
+    onDecision(decision, recorded);
   }
 
+  /** Counts the decision (a caller that did not time it; the gate calls the timed method). */
   @Override
   public void onDecision(Decision decision, boolean recorded) {
-    long[] s = start.get();
-    if (s[1] == 1) {
-      s[1] = 0;
-      decide.record(System.nanoTime() - s[0], TimeUnit.NANOSECONDS);
-    }
     Counter.builder(DECISIONS)
         .description("Survey decisions by outcome and primary reason")
         .tag("outcome", decision.outcome().name())

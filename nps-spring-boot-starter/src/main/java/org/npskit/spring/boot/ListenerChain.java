@@ -1,5 +1,6 @@
 package org.npskit.spring.boot;
 
+import java.time.Duration;
 import java.util.List;
 import org.npskit.policy.Decision;
 import org.npskit.policy.DecisionListener;
@@ -9,8 +10,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every {@link DecisionListener} bean of the application, called in order: the gate takes one
- * listener, the starter hands it this chain. A listener that throws is logged (warn) and the
- * next one is still called. Thread-safe when the listeners are.
+ * listener, the starter hands it this chain. Each call is passed on as it came (the gate's timed
+ * {@code onDecision} reaches a listener of the two-argument method through the interface's
+ * default). A listener that throws is logged (warn) and the next one is still called.
+ * Thread-safe when the listeners are.
  */
 final class ListenerChain implements DecisionListener {
 
@@ -20,6 +23,17 @@ final class ListenerChain implements DecisionListener {
 
   ListenerChain(List<DecisionListener> listeners) {
     this.listeners = List.copyOf(listeners);
+  }
+
+  @Override
+  public void onDecision(Decision decision, boolean recorded, Duration elapsed) {
+    for (DecisionListener l : listeners) {
+      try {
+        l.onDecision(decision, recorded, elapsed);
+      } catch (RuntimeException e) {
+        LOG.warn("decision listener {} failed on order {}", l, decision.orderId(), e);
+      }
+    }
   }
 
   @Override

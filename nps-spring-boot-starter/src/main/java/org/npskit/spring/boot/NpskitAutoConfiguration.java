@@ -133,13 +133,7 @@ public class NpskitAutoConfiguration {
   public SurveyGate npskitSurveyGate(SurveyPolicy policy, ContactHistory history,
       ObjectProvider<Clock> clocks, ObjectProvider<DecisionListener> listeners) {
     List<DecisionListener> all = listeners.orderedStream().toList();
-    ContactHistory gateHistory = history;
-    for (DecisionListener listener : all) {
-      if (listener instanceof HistoryTiming timing) {
-        gateHistory = timing.timed(gateHistory);
-      }
-    }
-    SurveyGate.Builder builder = SurveyGate.builder(policy).history(gateHistory)
+    SurveyGate.Builder builder = SurveyGate.builder(policy).history(history)
         .clock(clock(clocks));
     if (!all.isEmpty()) {
       builder.listener(all.size() == 1 ? all.get(0) : new ListenerChain(new ArrayList<>(all)));

@@ -2,8 +2,8 @@ package org.npskit.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -55,20 +55,26 @@ class ListenerChainTest {
   }
 
   @Test
-  void theTimedStoreDelegatesEveryManagementCall() {
-    FlakyHistory history = new FlakyHistory();
-    DecisionMetrics metrics = new DecisionMetrics(new SimpleMeterRegistry());
-    SurveyGate gate = SurveyGate.builder(SurveyPolicy.defaults())
-        .history(metrics.timed(history)).listener(metrics).build();
-    assertThat(gate.history()).hasToString(history.toString());
-    assertThat(gate.decide(TestPurchases.tv("O-1", "C-1")).isSurvey()).isTrue();
-    assertThat(gate.cancel("O-1")).isTrue();
-    gate.recordResponse("C-1", TestPurchases.T0);
-    gate.optOut("C-1");
-    gate.optIn("C-1");
-    gate.purgeExpired();
-    gate.eraseCustomer("C-1");
-    // commit, cancel, response, opt-out, opt-in, purge, erase: each reached the store
-    assertThat(history.writes).hasValue(7);
+  void theTimedCallReachesEachListenerAsItCame() {
+    List<String> heard = new ArrayList<>();
+    DecisionListener timed = new DecisionListener() {
+      @Override
+      public void onDecision(Decision decision, boolean recorded, Duration elapsed) {
+        heard.add("timed " + decision.orderId() + " " + recorded + " " + elapsed);
+      }
+    };
+    DecisionListener untimed = new DecisionListener() {
+      @Override
+      public void onDecision(Decision decision, boolean recorded) {
+        heard.add("untimed " + decision.orderId() + " " + recorded);
+      }
+    };
+    ListenerChain chain = new ListenerChain(List.of(timed, untimed));
+    Decision d = SurveyGate.builder(SurveyPolicy.defaults()).build()
+        .evaluate(TestPurchases.tv("O-1", "C-1"));
+    chain.onDecision(d, true, Duration.ofMillis(3));
+    chain.onDecision(d, false);
+    assertThat(heard).containsExactly("timed O-1 true PT0.003S", "untimed O-1 true",
+        "untimed O-1 false");
   }
 }

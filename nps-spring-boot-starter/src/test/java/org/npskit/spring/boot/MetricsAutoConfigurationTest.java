@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,24 @@ class MetricsAutoConfigurationTest {
   }
 
   @Test
-  void aDecisionThatNeverReachedTheStoreIsCountedButNotTimed() {
+  void theTimerRecordsTheTimeTheGateMeasuredAndTheStoreIsNotWrapped() {
+    withRegistry.run(context -> {
+      MeterRegistry registry = context.getBean(MeterRegistry.class);
+      SurveyGate gate = context.getBean(SurveyGate.class);
+      assertThat(gate.history()).isSameAs(context.getBean(ContactHistory.class));
+      DecisionListener metrics = context.getBean("npskitDecisionMetrics", DecisionListener.class);
+      Decision d = gate.decide(TestPurchases.tv("O-1", "C-1"));
+      Timer timer = registry.get(DecisionMetrics.DECIDE).timer();
+      double gateTime = timer.totalTime(TimeUnit.NANOSECONDS);
+      metrics.onDecision(d, true, Duration.ofMillis(7));
+      assertThat(timer.count()).isEqualTo(2);
+      assertThat(timer.totalTime(TimeUnit.NANOSECONDS) - gateTime).isEqualTo(7_000_000.0);
+      assertThat(count(registry, "SURVEY", "none")).isEqualTo(2.0);
+    });
+  }
+
+  @Test
+  void aDecisionReportedWithoutItsTimeIsCountedButNotTimed() {
     withRegistry.run(context -> {
       MeterRegistry registry = context.getBean(MeterRegistry.class);
       DecisionListener metrics = context.getBean("npskitDecisionMetrics", DecisionListener.class);
