@@ -55,7 +55,8 @@ final class Args {
       if (!onlyPositional && arg.startsWith("-") && !arg.startsWith("--") && arg.length() > 1) {
         String name = arg.substring(1).split("=", 2)[0];
         throw a.usage("unknown option %s%s; a file name that starts with - goes after --",
-            BadInputException.quote(arg), Suggest.nearest(name, known).map(k -> "; did you mean --" + k + "?")
+            BadInputException.quote(arg),
+            Suggest.nearest(name, known).map(k -> "; did you mean --" + k + "?")
                 .orElse(""));
       }
       if (onlyPositional || !arg.startsWith("--")) {

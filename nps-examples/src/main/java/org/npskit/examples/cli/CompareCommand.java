@@ -56,7 +56,8 @@ final class CompareCommand implements Command {
     IntervalMethod method = a.choice("method", "adjusted-wald", IntervalMethod::parse);
     if (method == IntervalMethod.TANGO_SCORE) {
       throw a.usage("option --method: tango is a one-result interval; compare takes "
-          + "adjusted-wald or wald, was %s", BadInputException.quote(a.value("method").orElseThrow()));
+          + "adjusted-wald or wald, was %s",
+          BadInputException.quote(a.value("method").orElseThrow()));
     }
     Scale scale = a.choice("scale", "0-10", Scale::parse);
     boolean json = Formats.json(a);

@@ -1,6 +1,5 @@
 package org.npskit.examples.cli;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -10,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.Objects;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -28,7 +26,7 @@ import javax.sql.DataSource;
  * connection is lent gets a connection of its own, closed when it is returned (at most two are
  * open). {@link #close()} closes the kept connection.
  */
-final class OneConnectionDataSource implements DataSource, AutoCloseable {
+final class OneConnectionDataSource extends PlainDataSource implements AutoCloseable {
   private static final int VALIDATION_SECONDS = 2;
 
   private final DataSource source;
@@ -196,44 +194,6 @@ final class OneConnectionDataSource implements DataSource, AutoCloseable {
         }
       }
     }
-  }
-
-  @Override
-  public PrintWriter getLogWriter() {
-    return null;
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) {
-    // not used
-  }
-
-  @Override
-  public void setLoginTimeout(int seconds) throws SQLException {
-    source.setLoginTimeout(seconds);
-  }
-
-  @Override
-  public int getLoginTimeout() throws SQLException {
-    return source.getLoginTimeout();
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    throw new SQLFeatureNotSupportedException("no parent logger");
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    throw new SQLException("not a wrapper for " + iface.getName());
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) {
-    return iface.isInstance(this);
   }
 
   @Override

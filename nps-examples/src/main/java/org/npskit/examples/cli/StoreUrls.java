@@ -107,7 +107,8 @@ final class StoreUrls {
       DriverManager.getDriver(url);
     } catch (SQLException e) {
       throw new BadInputException("--store: no bundled JDBC driver accepts "
-          + BadInputException.quoteSetting(shown) + " (the jar bundles the PostgreSQL and H2 drivers)",
+          + BadInputException.quoteSetting(shown)
+          + " (the jar bundles the PostgreSQL and H2 drivers)",
           e);
     }
   }

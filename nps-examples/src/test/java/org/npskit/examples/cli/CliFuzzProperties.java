@@ -441,6 +441,15 @@ class CliFuzzProperties {
   }
 
   /** Every table of the store, row by row, in a fixed order ("" before the schema exists). */
+  /** How many decisions the store at the URL holds. */
+  static long decisions(String url) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM npskit_decision")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   static String dump(String url) {
     StringBuilder sb = new StringBuilder();
     try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {

@@ -33,7 +33,6 @@ import org.npskit.policy.Money;
 import org.npskit.policy.OrderLine;
 import org.npskit.policy.Purchase;
 import org.npskit.policy.SurveyGate;
-import org.npskit.policy.SurveyPolicy;
 import org.npskit.policy.jdbc.JdbcContactHistory;
 
 /**

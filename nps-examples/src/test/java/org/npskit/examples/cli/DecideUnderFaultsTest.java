@@ -7,14 +7,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +30,6 @@ import org.npskit.policy.Purchase;
 import org.npskit.policy.SurveyGate;
 import org.npskit.policy.SurveyPolicy;
 import org.npskit.policy.memory.InMemoryContactHistory;
-import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.ContactHistory;
 import org.npskit.policy.spi.HistoryQuery;
 import org.npskit.policy.spi.HistorySnapshot;
@@ -62,9 +61,11 @@ class DecideUnderFaultsTest {
   }
 
   /** A store that fails the calls a rule picks (numbered from 1 per kind) and counts them. */
-  static final class Flaky implements ContactHistory {
+  static final class Flaky implements InvocationHandler {
     final InMemoryContactHistory delegate = InMemoryContactHistory.withRetention(
         Duration.ofDays(3650), Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC));
+    final ContactHistory store = (ContactHistory) Proxy.newProxyInstance(
+        ContactHistory.class.getClassLoader(), new Class<?>[] {ContactHistory.class}, this);
     IntPredicate failLoad = n -> false;
     IntPredicate failCommit = n -> false;
     /** A commit that fails after it was applied: the reply is lost. */
@@ -73,50 +74,26 @@ class DecideUnderFaultsTest {
     int commits;
 
     @Override
-    public HistorySnapshot load(HistoryQuery query) {
-      if (failLoad.test(++loads)) {
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      String name = method.getName();
+      if (name.equals("load") && failLoad.test(++loads)) {
         throw new HistoryUnavailableException(StoreOperation.LOAD, new SQLException("down"));
       }
-      return delegate.load(query);
-    }
-
-    @Override
-    public boolean commit(CommitRequest commit) {
-      int n = ++commits;
-      if (failCommit.test(n)) {
+      int commit = name.equals("commit") ? ++commits : 0;
+      if (commit > 0 && failCommit.test(commit)) {
         throw new HistoryUnavailableException(StoreOperation.COMMIT, new SQLException("down"));
       }
-      boolean done = delegate.commit(commit);
-      if (loseReply.test(n)) {
+      Object result;
+      try {
+        result = method.invoke(delegate, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+      if (commit > 0 && loseReply.test(commit)) {
         throw new HistoryUnavailableException(StoreOperation.COMMIT,
             new SQLException("connection reset"));
       }
-      return done;
-    }
-
-    @Override
-    public boolean cancel(String orderId) {
-      return delegate.cancel(orderId);
-    }
-
-    @Override
-    public void recordResponse(String customerId, Instant at) {
-      delegate.recordResponse(customerId, at);
-    }
-
-    @Override
-    public void setOptedOut(String customerId, boolean optedOut) {
-      delegate.setOptedOut(customerId, optedOut);
-    }
-
-    @Override
-    public void purge(Instant olderThan) {
-      delegate.purge(olderThan);
-    }
-
-    @Override
-    public void eraseCustomer(String customerId) {
-      delegate.eraseCustomer(customerId);
+      return result;
     }
 
     /** The orders the store holds a decision for, and which of them as a survey. */
@@ -183,7 +160,8 @@ class DecideUnderFaultsTest {
     Flaky store = new Flaky();
     store.failLoad = n -> n >= 3 && n <= 7; // order 3's first five loads
     Run run = new Run();
-    run.replay(SurveyPolicy.defaults(), store, batch(orders(6)), Duration.ofSeconds(30), true);
+    run.replay(SurveyPolicy.defaults(), store.store, batch(orders(6)), Duration.ofSeconds(30),
+        true);
     assertThat(ids(run.lines(), "SURVEY")).containsExactlyElementsOf(orderIds(6));
     assertThat(run.lines()).noneMatch(l -> l.contains("HISTORY_UNAVAILABLE"));
     assertThat(store.recorded(orderIds(6))).hasSize(6).doesNotContainValue(false);
@@ -198,7 +176,7 @@ class DecideUnderFaultsTest {
     Flaky store = new Flaky();
     store.failCommit = n -> n >= 4;
     Run run = new Run();
-    assertThatThrownBy(() -> run.replay(SurveyPolicy.defaults(), store, batch(orders(6)),
+    assertThatThrownBy(() -> run.replay(SurveyPolicy.defaults(), store.store, batch(orders(6)),
         Duration.ofSeconds(10), false))
         .isInstanceOf(StoreUnavailableException.class)
         .hasMessageStartingWith("the contact history stayed unavailable for PT10S "
@@ -219,7 +197,7 @@ class DecideUnderFaultsTest {
     Flaky store = new Flaky();
     store.failLoad = n -> n == 2;
     Run run = new Run();
-    assertThatThrownBy(() -> run.replay(SurveyPolicy.defaults(), store, batch(orders(3)),
+    assertThatThrownBy(() -> run.replay(SurveyPolicy.defaults(), store.store, batch(orders(3)),
         Duration.ZERO, true)).hasMessageContaining("stopped at order \"O-2\"")
         .hasMessageContaining("1 of 3 orders were decided");
     assertThat(run.slept).isZero();
@@ -232,7 +210,7 @@ class DecideUnderFaultsTest {
     Flaky store = new Flaky();
     store.failCommit = n -> n == 2 || n == 3;
     Run run = new Run();
-    run.replay(failOpen, store, batch(orders(4)), Duration.ofSeconds(30), true);
+    run.replay(failOpen, store.store, batch(orders(4)), Duration.ofSeconds(30), true);
     // Order 2 was answered SURVEY twice without being recorded; neither answer was printed.
     assertThat(ids(run.lines(), null)).containsExactlyElementsOf(orderIds(4));
     assertThat(store.recorded(orderIds(4))).hasSize(4).doesNotContainValue(false);
@@ -244,7 +222,8 @@ class DecideUnderFaultsTest {
     Flaky store = new Flaky();
     store.loseReply = n -> n == 2;
     Run run = new Run();
-    run.replay(SurveyPolicy.defaults(), store, batch(orders(3)), Duration.ofSeconds(30), true);
+    run.replay(SurveyPolicy.defaults(), store.store, batch(orders(3)), Duration.ofSeconds(30),
+        true);
     assertThat(ids(run.lines(), "SURVEY")).containsExactly("O-1", "O-2", "O-3");
     assertThat(store.commits).isEqualTo(3);
     assertThat(run.slept).isZero();
@@ -309,14 +288,6 @@ class DecideUnderFaultsTest {
     }
   }
 
-  private static long decisions(String url) throws SQLException {
-    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT count(*) FROM npskit_decision")) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
   @Test
   void anOutputThatFailsStopsTheRunBeforeAnythingMoreIsRecorded() throws Exception {
     String url = "jdbc:h2:mem:full-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
@@ -334,7 +305,7 @@ class DecideUnderFaultsTest {
         + "recorded, but its line may be lost; run the same command again");
     assertThat(full.written.toString(StandardCharsets.UTF_8).lines()).hasSize(4);
     // Four lines written, the fifth decision recorded and lost, nothing after it recorded.
-    assertThat(decisions(url)).isEqualTo(5);
+    assertThat(CliFuzzProperties.decisions(url)).isEqualTo(5);
   }
 
   @Test

@@ -184,7 +184,8 @@ class InputHygieneTest {
         "\n"));
     Path orders = write("o.csv", ORDERS_HEADER);
     assertThat(rejected("decide", "--policy", f.toString(), orders.toString())).startsWith(
-        f + ":2:1: value \"# caf\": the file is not valid UTF-8: byte 0xE9 at character 6 of line 2");
+        f + ":2:1: value \"# caf\": the file is not valid UTF-8: byte 0xE9 at character 6 of "
+            + "line 2");
   }
 
   @Test

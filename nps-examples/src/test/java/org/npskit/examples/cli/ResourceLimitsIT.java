@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -113,14 +107,6 @@ class ResourceLimitsIT {
     }
   }
 
-  private static long decisions(String url) throws SQLException {
-    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT count(*) FROM npskit_decision")) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
   @Test
   void aFullDiskStopsDecideAfterTheFirstDecision() throws Exception {
     Path full = Path.of("/dev/full");
@@ -141,7 +127,7 @@ class ResourceLimitsIT {
     assertThat(err).startsWith("npskit decide: cannot write standard output").contains(
         "stopped at order \"O-0\" (decision 1 of 100)");
     // Exit 0 with ten decisions recorded and none printed, before.
-    assertThat(decisions(url)).isOne();
+    assertThat(CliFuzzProperties.decisions(url)).isOne();
   }
 
   @Test
@@ -164,6 +150,6 @@ class ResourceLimitsIT {
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(err).isEqualTo(1);
     assertThat(err).startsWith("npskit decide: cannot write standard output");
-    assertThat(decisions(url)).isBetween(1L, 19_999L);
+    assertThat(CliFuzzProperties.decisions(url)).isBetween(1L, 19_999L);
   }
 }
