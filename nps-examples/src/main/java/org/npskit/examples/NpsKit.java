@@ -27,12 +27,14 @@ public final class NpsKit {
 
   /**
    * Runs the tool with the given streams and returns its exit code. Standard output receives
-   * the command's complete output only on success.
+   * a command's output only on success, except {@code decide}, which prints each decision once
+   * it is recorded (after an exit code 1 the lines printed are valid decisions).
    *
    * @param args the command line; not null
    * @param out standard output; not null
    * @param err standard error; not null
-   * @return 0 on success, 2 on bad input or usage, 1 on internal failure
+   * @return 0 on success, 2 on bad input or usage, 1 when the environment failed (a store that
+   *     stays down, an output that cannot be written, too little heap) or on internal failure
    * @throws NullPointerException if an argument is null
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {

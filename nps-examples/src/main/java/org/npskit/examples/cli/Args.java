@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Parsed command-line arguments of one command: options with a value ({@code --name VALUE} or
@@ -17,6 +18,12 @@ import java.util.Set;
 final class Args {
   /** The most column names a message lists. */
   private static final int LISTED = 30;
+
+  /** The most digits before, and after, the point of a numeric option. */
+  static final int MAX_DIGITS = 18;
+
+  private static final Pattern PLAIN_DECIMAL =
+      Pattern.compile("-?[0-9]{1," + MAX_DIGITS + "}(\\.[0-9]{1," + MAX_DIGITS + "})?");
 
   private final String command;
   private final Map<String, String> values = new HashMap<>();
@@ -47,8 +54,9 @@ final class Args {
       String arg = args[i];
       if (!onlyPositional && arg.startsWith("-") && !arg.startsWith("--") && arg.length() > 1) {
         String name = arg.substring(1).split("=", 2)[0];
-        throw a.usage("unknown option \"%s\"%s; a file name that starts with - goes after --",
-            arg, Suggest.nearest(name, known).map(k -> "; did you mean --" + k + "?")
+        throw a.usage("unknown option %s%s; a file name that starts with - goes after --",
+            BadInputException.quote(arg),
+            Suggest.nearest(name, known).map(k -> "; did you mean --" + k + "?")
                 .orElse(""));
       }
       if (onlyPositional || !arg.startsWith("--")) {
@@ -78,11 +86,12 @@ final class Args {
         }
       } else if (flagNames.contains(name)) {
         if (value != null) {
-          throw a.usage("option --%s takes no value, was given \"%s\"", name, value);
+          throw a.usage("option --%s takes no value, was given %s", name,
+              BadInputException.quote(value));
         }
         a.flags.add(name);
       } else {
-        throw a.usage("unknown option \"%s\"%s", arg,
+        throw a.usage("unknown option %s%s", BadInputException.quote(arg),
             Suggest.nearest(name, known).map(k -> "; did you mean --" + k + "?").orElse(""));
       }
     }
@@ -112,8 +121,8 @@ final class Args {
       return c;
     }
     List<String> names = table.names();
-    throw usage("%s: %s has no column \"%s\"%s%s; its columns are %s", option, table.file(),
-        BadInputException.excerpt(name), what.isEmpty() ? "" : " (" + what + ")",
+    throw usage("%s: %s has no column %s%s%s; its columns are %s", option, table.file(),
+        BadInputException.quote(name), what.isEmpty() ? "" : " (" + what + ")",
         Suggest.nearest(name, names).map(n -> "; did you mean \"" + n + "\"?").orElse(""),
         listed(names));
   }
@@ -121,7 +130,7 @@ final class Args {
   /** At most {@value #LISTED} names, quoted as excerpts, then how many more. */
   private static String listed(List<String> names) {
     String shown = String.join(", ", names.stream().limit(LISTED)
-        .map(n -> "\"" + BadInputException.excerpt(n) + "\"").toList());
+        .map(BadInputException::quote).toList());
     return names.size() > LISTED
         ? shown + String.format(Locale.ROOT, " and %d more", names.size() - LISTED) : shown;
   }
@@ -142,26 +151,36 @@ final class Args {
     return value(name).orElseThrow(() -> usage("option --%s is required", name));
   }
 
+  /**
+   * A numeric option: a plain decimal ({@code 0.95}, {@code 30}, {@code -2.5}): digits with at
+   * most one {@code .}, at most {@value #MAX_DIGITS} digits on each side; no exponent, hex, sign
+   * {@code +}, {@code NaN} or {@code Infinity}, which {@link Double#parseDouble} would accept.
+   *
+   * @param name the option name
+   * @param fallback the value when the option is absent
+   * @return the value ({@code -0} as 0)
+   * @throws BadInputException naming the option and the value when it is no plain decimal
+   */
   double number(String name, double fallback) {
     Optional<String> v = value(name);
     if (v.isEmpty()) {
       return fallback;
     }
-    try {
-      double d = Double.parseDouble(v.get().strip());
-      if (!Double.isFinite(d)) {
-        throw new NumberFormatException();
-      }
-      return d + 0.0; // -0 is 0: no "-0" in any output
-    } catch (NumberFormatException e) {
-      throw usage("option --%s must be a number, was \"%s\"", name, v.get());
+    String text = v.get().strip();
+    if (!PLAIN_DECIMAL.matcher(text).matches()) {
+      throw usage("option --%s must be a plain decimal number such as 0.95 or 30 (digits and at "
+          + "most one decimal point, at most %d digits on each side; no exponent, hex, NaN or "
+          + "Infinity), "
+          + "was %s", name, MAX_DIGITS, BadInputException.quote(v.get()));
     }
+    return Double.parseDouble(text) + 0.0; // -0 is 0: no "-0" in any output
   }
 
   double confidence() {
     double c = number("confidence", 0.95);
     if (!(c > 0 && c < 1)) {
-      throw usage("option --confidence must be in (0, 1), was \"%s\"", values.get("confidence"));
+      throw usage("option --confidence must be in (0, 1), was %s",
+          BadInputException.quote(values.get("confidence")));
     }
     return c;
   }

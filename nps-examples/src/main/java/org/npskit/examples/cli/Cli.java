@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The command dispatcher behind {@code java -jar npskit.jar}: output is buffered and printed only
- * on success; bad input exits 2 with one message on stderr; other failures exit 1 with a short
- * message (stack trace with {@code --debug}).
+ * The command dispatcher behind {@code java -jar npskit.jar}: output is printed only on success,
+ * except for {@code decide}, which streams (each decision once it is recorded); bad input exits 2
+ * with one message on stderr and nothing on stdout; other failures (a store that stays down,
+ * standard output that cannot be written, a heap too small) exit 1 with a short message (stack
+ * trace with {@code --debug}).
  *
  * <p>Stateless and thread-safe: concurrent runs need separate streams, and share the default working directory and JDBC drivers.
  */
@@ -54,7 +56,7 @@ public final class Cli {
       List<String> names = new java.util.ArrayList<>(COMMANDS.stream().map(Command::name)
           .toList());
       names.addAll(List.of("help", "--help", "--version"));
-      err.printf(Locale.ROOT, "npskit: unknown command \"%s\"%s%n%s", rest[0],
+      err.printf(Locale.ROOT, "npskit: unknown command %s%s%n%s", BadInputException.quote(rest[0]),
           Suggest.nearest(rest[0], names).map(n -> "; did you mean " + n + "?").orElse(""),
           usage());
       return 2;
@@ -65,27 +67,57 @@ public final class Cli {
       return 0;
     }
     try {
-      String result = command.run(cmdArgs, err);
-      out.print(result);
+      command.run(cmdArgs, out, err);
       out.flush();
+      if (out.checkError()) {
+        throw new OutputFailedException("cannot write standard output (a full disk or a closed "
+            + "pipe?)");
+      }
       return 0;
     } catch (BadInputException e) {
-      err.println(e.getMessage());
+      err.println(terminalSafe(e.getMessage()));
       return 2;
-    } catch (StoreUnavailableException e) {
-      err.printf(Locale.ROOT, "npskit %s: %s%n", command.name(), e.getMessage());
+    } catch (CommandFailedException e) {
+      err.printf(Locale.ROOT, "npskit %s: %s%n", command.name(), terminalSafe(e.getMessage()));
       if (debug) {
         e.printStackTrace(err);
       }
       return 1;
+    } catch (OutOfMemoryError e) {
+      err.printf(Locale.ROOT, "npskit %s: out of memory: the input needs more than the %d MB of "
+          + "heap Java was given; give it more (java -Xmx4g -jar npskit.jar %s ...) or split "
+          + "the input%n", command.name(), Runtime.getRuntime().maxMemory() >> 20, command.name());
+      return 1;
     } catch (RuntimeException | LinkageError e) {
-      err.printf(Locale.ROOT, "npskit %s: internal failure: %s%s%n", command.name(), e,
+      err.printf(Locale.ROOT, "npskit %s: internal failure: %s%s%n", command.name(),
+          terminalSafe(String.valueOf(e)),
           debug ? "" : " (run with --debug for the stack trace)");
       if (debug) {
         e.printStackTrace(err);
       }
       return 1;
     }
+  }
+
+  /**
+   * A message as the terminal may show it: line breaks and tabs kept, every other control
+   * character (an escape sequence a value smuggled in) made visible as {@code \u001b} etc.
+   */
+  static String terminalSafe(String message) {
+    if (message == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(message.length());
+    for (int i = 0; i < message.length(); i++) {
+      char c = message.charAt(i);
+      if (c == '\n' || c == '\t' || !Character.isISOControl(c)
+          && Character.getType(c) != Character.FORMAT) {
+        sb.append(c);
+      } else {
+        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      }
+    }
+    return sb.toString();
   }
 
   /** The ways to ask for help. */

@@ -56,7 +56,8 @@ final class CompareCommand implements Command {
     IntervalMethod method = a.choice("method", "adjusted-wald", IntervalMethod::parse);
     if (method == IntervalMethod.TANGO_SCORE) {
       throw a.usage("option --method: tango is a one-result interval; compare takes "
-          + "adjusted-wald or wald, was \"%s\"", a.value("method").orElseThrow());
+          + "adjusted-wald or wald, was %s",
+          BadInputException.quote(a.value("method").orElseThrow()));
     }
     Scale scale = a.choice("scale", "0-10", Scale::parse);
     boolean json = Formats.json(a);
@@ -100,11 +101,11 @@ final class CompareCommand implements Command {
   }
 
   static NpsTally load(String file, Scale scale, boolean skipInvalid) {
-    Csv.Table t = Csv.read(file);
-    Responses r = Responses.read(t, scale, ZoneOffset.UTC, Optional.empty(), false, skipInvalid,
-        Optional.empty());
     NpsAccumulator acc = NpsAccumulator.create();
-    r.rows().forEach(x -> acc.add(x.score()));
+    try (Csv.Table t = Csv.read(file)) {
+      Responses.read(t, scale, ZoneOffset.UTC, new Responses.Needs(Optional.empty(), false,
+          skipInvalid, Optional.empty(), false), r -> acc.add(r.score()));
+    }
     if (acc.n() == 0) {
       throw new BadInputException(file + ": no valid responses, the NPS is undefined");
     }

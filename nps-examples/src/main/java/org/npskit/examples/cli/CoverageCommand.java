@@ -73,8 +73,8 @@ final class CoverageCommand implements Command {
     a.requireValue("detractors");
     double nValue = a.number("n", 0);
     if (nValue != Math.rint(nValue) || nValue < 1 || nValue > ExactCoverage.MAX_N) {
-      throw a.usage("option --n must be a whole number from 1 to %d, was \"%s\"",
-          ExactCoverage.MAX_N, nText);
+      throw a.usage("option --n must be a whole number from 1 to %d, was %s",
+          ExactCoverage.MAX_N, BadInputException.quote(nText));
     }
     int n = (int) nValue;
     double p = share(a, "promoters");
@@ -117,8 +117,8 @@ final class CoverageCommand implements Command {
   private static double share(Args a, String option) {
     double v = a.number(option, 0);
     if (!(v >= 0 && v <= 1)) {
-      throw a.usage("option --%s must be a share in [0, 1] (0.85 for 85 %%), was \"%s\"",
-          option, a.value(option).orElseThrow());
+      throw a.usage("option --%s must be a share in [0, 1] (0.85 for 85 %%), was %s",
+          option, BadInputException.quote(a.value(option).orElseThrow()));
     }
     return v;
   }

@@ -70,7 +70,7 @@ final class DemoCommand implements Command {
     List<Orders.Order> orders = Orders.read(ordersTable);
     SurveyGate gate = SurveyGate.builder(policy)
         .clock(Clock.fixed(Instant.parse("2026-04-30T00:00:00Z"), ZoneOffset.UTC)).build();
-    List<Decision> decisions = DecideCommand.decideAll(gate, orders, null);
+    List<Decision> decisions = DecideCommand.decideAll(gate, orders);
 
     StringBuilder sb = new StringBuilder();
     sb.append("npskit demo: ask the right customer about the right purchase\n");
@@ -103,19 +103,19 @@ final class DemoCommand implements Command {
         decisions.size() - surveys));
 
     Csv.Table answers = Csv.parse(resource("responses.csv"), "samples/responses.csv");
-    Responses rs = Responses.read(answers, Scale.ONE_TO_TEN, ZoneOffset.UTC, Optional.empty(),
-        false, false, Optional.of("channel"));
+    List<Responses.Response> rs = Responses.readAll(answers, Scale.ONE_TO_TEN, ZoneOffset.UTC,
+        new Responses.Needs(Optional.empty(), false, false, Optional.of("channel"), false));
     NpsAccumulator all = NpsAccumulator.create(Scale.ONE_TO_TEN);
     Map<String, NpsAccumulator> byChannel = new TreeMap<>();
-    for (Responses.Response r : rs.rows()) {
+    for (Responses.Response r : rs) {
       all.add(r.score());
-      byChannel.computeIfAbsent(r.attributes().get("channel"),
+      byChannel.computeIfAbsent(r.group(),
           k -> NpsAccumulator.create(Scale.ONE_TO_TEN)).add(r.score());
     }
     Figures total = Figures.of(all.tally(), Optional.empty(), 0.95, IntervalMethod.ADJUSTED_WALD);
     sb.append(Text.f("%nThe answers (samples/responses.csv: %d answers on a scale of 1 to 10, as "
         + "Coolblue asks;%n1 to 6 count as detractors, 7 and 8 as passives, 9 and 10 as "
-        + "promoters)%n%n", rs.rows().size()));
+        + "promoters)%n%n", rs.size()));
     Text.summary(sb, total, "adjusted Wald");
     sb.append(Text.f("  (with 95 %% confidence the true NPS lies in this interval; adjusted Wald "
         + "is how it is%n   computed: a method that stays reliable for small groups too)%n"));

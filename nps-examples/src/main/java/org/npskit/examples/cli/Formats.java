@@ -12,6 +12,6 @@ final class Formats {
     if (f.equals("text")) {
       return false;
     }
-    throw a.usage("option --format must be text or json, was \"%s\"", f);
+    throw a.usage("option --format must be text or json, was %s", BadInputException.quote(f));
   }
 }

@@ -91,7 +91,7 @@ final class ReportCommand implements Command {
       try {
         return ZoneId.of(z);
       } catch (DateTimeException e) {
-        throw new IllegalArgumentException("unknown time zone \"" + z + "\"", e);
+        throw new IllegalArgumentException("unknown time zone " + BadInputException.quote(z), e);
       }
     });
     Optional<TimeBucket> bucket = a.value("period").map(p -> a.choice("period", p,
@@ -99,44 +99,46 @@ final class ReportCommand implements Command {
     boolean json = Formats.json(a);
     double minSample = a.number("min-sample", DEFAULT_MIN_SAMPLE);
     if (minSample < 0 || minSample > Integer.MAX_VALUE || minSample != Math.rint(minSample)) {
-      throw a.usage("option --min-sample must be a whole number >= 0, was \"%s\"",
-          a.value("min-sample").orElseThrow());
+      throw a.usage("option --min-sample must be a whole number >= 0, was %s",
+          BadInputException.quote(a.value("min-sample").orElseThrow()));
     }
     int minimum = (int) minSample;
     Optional<String> by = a.value("by");
     Optional<String> weight = a.value("weight");
     boolean latest = a.flag("latest-per-customer");
-    Csv.Table table = Csv.read(file);
-    table.required("score");
-    by.ifPresent(col -> a.column(table, "--by " + col, col, ""));
-    weight.ifPresent(col -> a.column(table, "--weight " + col, col, ""));
-    a.value("period").ifPresent(p -> a.column(table, "--period " + p, "answered_at",
-        "the time of each response"));
-    if (latest) {
-      a.column(table, "--latest-per-customer", "customer_id", "who gave each response");
-    }
-    Responses responses = Responses.read(table, scale, zone, new Responses.Needs(weight,
-        bucket.isPresent(), a.flag("skip-invalid"), by, latest));
-    if (responses.rows().isEmpty()) {
-      throw new BadInputException(file + ": no valid responses, the NPS is undefined");
-    }
     Cells total = new Cells(weight.isPresent());
     Map<String, Cells> groups = new TreeMap<>();
     Map<LocalDate, Cells> periods = new TreeMap<>();
-    for (Responses.Response r : responses.rows()) {
-      total.add(r);
-      by.ifPresent(col -> groups.computeIfAbsent(r.attributes().get(col),
-          k -> new Cells(weight.isPresent())).add(r));
-      bucket.ifPresent(b -> periods.computeIfAbsent(b.start(r.answeredAt().orElseThrow(), zone),
-          k -> new Cells(weight.isPresent())).add(r));
+    Responses responses;
+    try (Csv.Table table = Csv.read(file)) {
+      table.required("score");
+      by.ifPresent(col -> a.column(table, "--by " + col, col, ""));
+      weight.ifPresent(col -> a.column(table, "--weight " + col, col, ""));
+      a.value("period").ifPresent(p -> a.column(table, "--period " + p, "answered_at",
+          "the time of each response"));
+      if (latest) {
+        a.column(table, "--latest-per-customer", "customer_id", "who gave each response");
+      }
+      // Streamed: memory holds one tally per group and period, whatever the number of rows.
+      responses = Responses.read(table, scale, zone, new Responses.Needs(weight,
+          bucket.isPresent(), a.flag("skip-invalid"), by, latest), r -> {
+            total.add(r);
+            if (r.group() != null) {
+              groups.computeIfAbsent(r.group(), k -> new Cells(weight.isPresent())).add(r);
+            }
+            bucket.ifPresent(b -> periods.computeIfAbsent(b.start(r.answeredAt(), zone),
+                k -> new Cells(weight.isPresent())).add(r));
+          });
+    }
+    if (responses.kept() == 0) {
+      throw new BadInputException(file + ": no valid responses, the NPS is undefined");
     }
     String weightNote = file + ": --weight " + weight.orElse("") + ": the weights of ";
     Figures all = total.figures(confidence, method, weightNote + "all responses");
     List<String> groupKeys = new ArrayList<>(groups.keySet());
     List<Figures> groupFigs = new ArrayList<>();
     groups.forEach((k, c) -> groupFigs.add(c.figures(confidence, method,
-        weightNote + "group " + by.orElseThrow() + "=\"" + BadInputException.excerpt(k)
-            + "\"")));
+        weightNote + "group " + by.orElseThrow() + "=" + BadInputException.quote(k))));
     List<String> periodKeys = periods.keySet().stream().map(LocalDate::toString).toList();
     List<Figures> periodFigs = new ArrayList<>();
     periods.forEach((k, c) -> periodFigs.add(c.figures(confidence, method,
@@ -257,8 +259,8 @@ final class ReportCommand implements Command {
       case "quarter":
         return TimeBucket.QUARTER;
       default:
-        throw new IllegalArgumentException("must be day, week, month or quarter, was \"" + p
-            + "\"");
+        throw new IllegalArgumentException("must be day, week, month or quarter, was "
+            + BadInputException.quote(p));
     }
   }
 

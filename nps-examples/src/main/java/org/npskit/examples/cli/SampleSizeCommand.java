@@ -45,8 +45,8 @@ final class SampleSizeCommand implements Command {
     String marginText = a.requireValue("margin");
     double margin = a.number("margin", 0);
     if (!(margin > 0)) {
-      throw a.usage("option --margin must be a number of NPS points > 0, was \"%s\"",
-          marginText);
+      throw a.usage("option --margin must be a number of NPS points > 0, was %s",
+          BadInputException.quote(marginText));
     }
     double confidence = a.confidence();
     if (a.value("promoters").isPresent() != a.value("detractors").isPresent()) {
@@ -56,14 +56,15 @@ final class SampleSizeCommand implements Command {
     double d = share(a, "detractors");
     if (p + d > 1 + 1e-12) {
       throw a.usage("options --promoters %s and --detractors %s add up to more than 1",
-          a.value("promoters").orElseThrow(), a.value("detractors").orElseThrow());
+          a.value("promoters").orElseThrow().strip(), a.value("detractors").orElseThrow().strip());
     }
     boolean json = Formats.json(a);
     SampleSizeEstimate e;
     try {
       e = SampleSize.forMarginOfError(margin, confidence, p, d);
     } catch (IllegalArgumentException ex) {
-      throw a.usage("option --margin \"%s\" is too small: %s", marginText, ex.getMessage());
+      throw a.usage("option --margin %s is too small: %s", BadInputException.quote(marginText),
+          ex.getMessage());
     }
     if (json) {
       Map<String, Object> o = Json.object();
@@ -85,8 +86,8 @@ final class SampleSizeCommand implements Command {
   private static double share(Args a, String option) {
     double v = a.number(option, 0.5);
     if (!(v >= 0 && v <= 1)) {
-      throw a.usage("option --%s must be a share in [0, 1] (0.3 for 30 %%), was \"%s\"",
-          option, a.value(option).orElseThrow());
+      throw a.usage("option --%s must be a share in [0, 1] (0.3 for 30 %%), was %s",
+          option, BadInputException.quote(a.value(option).orElseThrow()));
     }
     return v;
   }

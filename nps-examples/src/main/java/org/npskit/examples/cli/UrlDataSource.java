@@ -1,18 +1,15 @@
 package org.npskit.examples.cli;
 
-import java.io.PrintWriter;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -31,7 +28,7 @@ import javax.sql.DataSource;
  *
  * <p>Immutable and thread-safe. The URL must not be null.
  */
-final class UrlDataSource implements DataSource {
+final class UrlDataSource extends PlainDataSource {
   /** What stands in for a user name or password. */
   static final String HIDDEN = "***";
 
@@ -203,16 +200,7 @@ final class UrlDataSource implements DataSource {
     return seen.size() < MAX_CAUSES;
   }
 
-  @Override
-  public PrintWriter getLogWriter() {
-    return null;
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) {
-    // not used
-  }
-
+  /** Sets the login timeout of {@link DriverManager}, which opens the connections. */
   @Override
   public void setLoginTimeout(int seconds) {
     DriverManager.setLoginTimeout(seconds);
@@ -221,24 +209,6 @@ final class UrlDataSource implements DataSource {
   @Override
   public int getLoginTimeout() {
     return DriverManager.getLoginTimeout();
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    throw new SQLFeatureNotSupportedException("no parent logger");
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    throw new SQLException("not a wrapper for " + iface.getName());
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) {
-    return iface.isInstance(this);
   }
 
   /**

@@ -133,8 +133,13 @@ class CliUsageTest {
     assertThat(rejected("sample-size", "--margin", "5", "--promoters", "0.7", "--detractors",
         "0.4").err()).contains("options --promoters 0.7 and --detractors 0.4 add up to more "
             + "than 1");
-    assertThat(rejected("sample-size", "--margin", "1e-9").err()).contains(
-        "option --margin \"1e-9\" is too small");
+    assertThat(rejected("sample-size", "--margin", "0.000000001").err()).contains(
+        "option --margin \"0.000000001\" is too small");
+    // Plain decimals only: an exponent, hex or NaN is no number an option takes.
+    for (String odd : new String[] {"1e-9", "0x1p-1", "NaN", "Infinity", "1d", "+5"}) {
+      assertThat(rejected("sample-size", "--margin", odd).err()).as(odd).contains(
+          "option --margin must be a plain decimal number", "was \"" + odd + "\"");
+    }
     assertThat(ok("sample-size", "--margin", "5", "--promoters", "-0", "--detractors", "0.5")
         .out()).contains("promoters 0,").doesNotContain("-0");
   }

@@ -82,7 +82,7 @@ class CoverageCommandTest {
     "--n 0 --promoters 0.5 --detractors 0.2      | option --n must be a whole number from 1 to 1000, was \"0\"",
     "--n 1001 --promoters 0.5 --detractors 0.2   | option --n must be a whole number from 1 to 1000, was \"1001\"",
     "--n 2.5 --promoters 0.5 --detractors 0.2    | option --n must be a whole number from 1 to 1000, was \"2.5\"",
-    "--n x --promoters 0.5 --detractors 0.2      | option --n must be a number, was \"x\"",
+    "--n x --promoters 0.5 --detractors 0.2      | option --n must be a plain decimal number such as 0.95 or 30 (digits and at most one decimal point, at most 18 digits on each side; no exponent, hex, NaN or Infinity), was \"x\"",
     "--promoters 0.5 --detractors 0.2            | option --n is required",
     "--n 20 --detractors 0.2                     | option --promoters is required",
     "--n 20 --promoters 0.5                      | option --detractors is required",

@@ -32,13 +32,13 @@ class CsvTest {
 
   @Test
   void errorsNameFileLineColumnAndValue() {
-    assertThatThrownBy(() -> Csv.parse("a,b\n1,\"open\n", "f.csv"))
+    assertThatThrownBy(() -> Csv.parse("a,b\n1,\"open\n", "f.csv").rows())
         .hasMessageStartingWith("f.csv:2:2").hasMessageContaining("not closed");
-    assertThatThrownBy(() -> Csv.parse("a,b\n1,x\"y\n", "f.csv"))
-        .hasMessageStartingWith("f.csv:2:2").hasMessageContaining("x\"");
-    assertThatThrownBy(() -> Csv.parse("a,b\n1,2,3\n", "f.csv"))
+    assertThatThrownBy(() -> Csv.parse("a,b\n1,x\"y\n", "f.csv").rows())
+        .hasMessageStartingWith("f.csv:2:2").hasMessageContaining("value \"x\\\"\"");
+    assertThatThrownBy(() -> Csv.parse("a,b\n1,2,3\n", "f.csv").rows())
         .hasMessageStartingWith("f.csv:2:3").hasMessageContaining("3 fields");
-    assertThatThrownBy(() -> Csv.parse("a,b\n1,\"q\"x\n", "f.csv"))
+    assertThatThrownBy(() -> Csv.parse("a,b\n1,\"q\"x\n", "f.csv").rows())
         .hasMessageStartingWith("f.csv:2:2").hasMessageContaining("closing quote");
     assertThatThrownBy(() -> Csv.parse("", "f.csv")).hasMessageContaining("empty");
   }

@@ -157,7 +157,13 @@ class NpsKitJarIT {
     JarRun r = JarRun.of("decide", "--format", "json", "--policy",
         c.resolve("policy.properties").toString(), c.resolve("orders.csv").toString());
     assertThat(r.exitCode()).isZero();
-    assertThat(r.stdout().lines().toList())
+    List<String> lines = r.stdout().lines().toList();
+    // DESIGN 3c: a DUPLICATE_ORDER line adds what the store holds for the order (the contract
+    // example lists the fields every line has).
+    assertThat(lines).filteredOn(l -> l.contains("DUPLICATE_ORDER")).hasSize(1).allMatch(l ->
+        l.endsWith(",\"recordedDecision\":\"SURVEY\",\"recordedSendAt\":"
+            + "\"2026-02-27T12:00:00Z\"}"));
+    assertThat(lines.stream().map(l -> l.replaceFirst(",\"recordedDecision\":.*}$", "}")))
         .containsExactlyElementsOf(Files.readAllLines(c.resolve("expected.jsonl")).stream()
             .filter(l -> !l.isBlank()).toList());
   }

@@ -29,7 +29,7 @@ class OrdersTest {
     assertThat(orders.get(1).purchase().consent()).isTrue();
     assertThat(orders.get(0).purchase().consent()).isFalse();
     assertThat(orders.get(1).purchase().lines().get(0).services()).hasSize(2);
-    assertThat(orders.get(2).firstRow().line()).isEqualTo(5);
+    assertThat(orders.get(2).firstLine()).isEqualTo(5);
   }
 
   @ParameterizedTest
