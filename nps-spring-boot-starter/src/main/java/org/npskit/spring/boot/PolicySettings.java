@@ -36,7 +36,8 @@ final class PolicySettings {
       "min-order-value", "min-line-value", "exclude-categories", "always-categories",
       "always-services", "customer-cooldown", "max-surveys-per-customer", "account-cooldown",
       "max-surveys-per-account", "response-cooldown", "repeat-subject-window", "sampling-rate",
-      "sampling-salt", "holdout-rate", "holdout-salt", "send-delay", "store-failure");
+      "sampling-salt", "holdout-rate", "holdout-salt", "send-delay", "store-failure",
+      "relationship-trigger", "relationship-interval");
 
   static final String CATEGORY_COOLDOWN = "category-cooldown";
 
