@@ -112,7 +112,13 @@ final class DecideCommand implements Command {
     o.put("subjectSku", d.subjectSku().orElse(null));
     o.put("sendAt", d.sendAt().map(Instant::toString).orElse(null));
     o.put("eligibleAgainAt", d.eligibleAgainAt().map(Instant::toString).orElse(null));
+    o.put("kind", kind(d, null));
     return o;
+  }
+
+  /** The decision's kind (TRANSACTIONAL, RELATIONSHIP), or {@code none} when it has none. */
+  static String kind(Decision d, String none) {
+    return d.kind().map(Enum::name).orElse(none);
   }
 
   static String jsonLines(List<Decision> decisions) {
@@ -133,9 +139,9 @@ final class DecideCommand implements Command {
       wc = Math.max(wc, d.customerId().length());
       ws = Math.max(ws, d.subjectSku().orElse("-").length());
     }
-    String fmt = "%-" + wo + "s  %-" + wc + "s  %-6s  %-" + ws + "s  %-20s  %s%n";
-    sb.append(Text.f(fmt, "order", "customer", "answer", "subject", "send at / again at",
-        "reasons"));
+    String fmt = "%-" + wo + "s  %-" + wc + "s  %-6s  %-13s  %-" + ws + "s  %-20s  %s%n";
+    sb.append(Text.f(fmt, "order", "customer", "answer", "kind", "subject",
+        "send at / again at", "reasons"));
     long surveys = 0;
     for (Decision d : decisions) {
       surveys += d.isSurvey() ? 1 : 0;
@@ -143,7 +149,7 @@ final class DecideCommand implements Command {
       String reasons = d.reasons().isEmpty() ? "-"
           : d.reasons().stream().map(Reason::code).map(Enum::name)
               .collect(Collectors.joining(", "));
-      sb.append(Text.f(fmt, d.orderId(), d.customerId(), d.outcome().name(),
+      sb.append(Text.f(fmt, d.orderId(), d.customerId(), d.outcome().name(), kind(d, "-"),
           d.subjectSku().orElse("-"), when, reasons));
     }
     sb.append(Text.f("%n%d orders: %d SURVEY, %d SKIP%n", decisions.size(), surveys,
