@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.npskit.policy.memory.InMemoryContactHistory;
+import org.npskit.policy.spi.ContactHistory;
 import org.npskit.policy.spi.ForwardingContactHistory;
 import org.npskit.policy.spi.HistoryQuery;
 import org.npskit.policy.spi.HistorySnapshot;
@@ -75,6 +76,16 @@ class RelationshipSurveysTest {
 
   private static Instant day(int n) {
     return T0.plus(DAY.multipliedBy(n));
+  }
+
+  /** A store whose every load fails. */
+  private static ContactHistory unavailable() {
+    return new ForwardingContactHistory(InMemoryContactHistory.withRetention(DAY)) {
+      @Override
+      public HistorySnapshot load(HistoryQuery query) {
+        throw new HistoryUnavailableException(StoreOperation.LOAD, null);
+      }
+    };
   }
 
   @Nested
@@ -584,13 +595,7 @@ class RelationshipSurveysTest {
       SurveyGate gate = gate(trigger(1, 30));
       gate.decide(tv("O1", "K-1", T0));
       assertThat(gate.decide(tv("O1", "K-1", T0)).kind()).isEmpty();
-      ForwardingContactHistory down = new ForwardingContactHistory(
-          InMemoryContactHistory.withRetention(DAY)) {
-        @Override
-        public HistorySnapshot load(HistoryQuery query) {
-          throw new HistoryUnavailableException(StoreOperation.LOAD, null);
-        }
-      };
+      ContactHistory down = unavailable();
       Decision unavailable = SurveyGate.builder(trigger(1, 30).build()).history(down).build()
           .decide(tv("O2", "K-1", T0));
       assertThat(unavailable.reasonCodes()).containsExactly(HISTORY_UNAVAILABLE);
@@ -614,13 +619,7 @@ class RelationshipSurveysTest {
 
     @Test
     void failOpenDecidesTheKindOnAnEmptyHistory() {
-      ForwardingContactHistory down = new ForwardingContactHistory(
-          InMemoryContactHistory.withRetention(DAY)) {
-        @Override
-        public HistorySnapshot load(HistoryQuery query) {
-          throw new HistoryUnavailableException(StoreOperation.LOAD, null);
-        }
-      };
+      ContactHistory down = unavailable();
       SurveyPolicy open = trigger(2, 30).storeFailure(StoreFailureMode.FAIL_OPEN).build();
       // Only the order being decided counts on an empty history.
       assertThat(SurveyGate.builder(open).history(down).build().decide(tv("O1", "K-1", T0))

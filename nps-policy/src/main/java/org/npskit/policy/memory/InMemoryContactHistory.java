@@ -55,10 +55,12 @@ import org.npskit.policy.spi.SurveyRecord;
  * <p><b>Memory.</b> About 121 bytes per tracked customer with one survey, ids of up to 18 ASCII
  * characters included (measured with 1 million customers, see BENCHMARKS.md); up to about 8
  * more while the store grows an index. Longer ids or ids with other characters are kept as
- * strings, and a customer with several surveys or with recorded responses costs more. Memory of
- * forgotten entries is reused, not returned. {@link Builder#expectedCustomers(int)} reserves the
- * indexes up front (about 16 bytes per expected customer) so that a large store does not grow
- * them while it fills.
+ * strings, and a customer with several surveys, several decided orders or with recorded
+ * responses costs more. Every decided order counts for its customer (the frequent-buyer rule of
+ * a relationship trigger), so a customer whose only decision was a skip has a row too (about 128
+ * bytes). Memory of forgotten entries is reused, not returned. {@link
+ * Builder#expectedCustomers(int)} reserves the indexes up front (about 16 bytes per expected
+ * customer) so that a large store does not grow them while it fills.
  *
  * <p><b>Thread safety.</b> Safe for any number of threads; {@link #commit} is atomic across
  * customer, account and order id. Writes are serialized; {@link #load} takes no lock unless a
