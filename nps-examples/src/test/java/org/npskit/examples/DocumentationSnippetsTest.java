@@ -16,20 +16,24 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Snippets of the documents that are not Java: the schema of docs/jdbc.md is the shipped DDL,
+ * Snippets of the documents that are not Java: the schema of docs/jdbc.md is the shipped DDL
+ * (one block per schema version),
  * and the command-line example of the README prints what the README shows.
  */
 class DocumentationSnippetsTest {
   private static final Path ROOT = Path.of("..");
 
   @Test
-  void theSchemaOfTheJdbcGuideIsTheShippedDdl() throws IOException {
-    String ddl = read("nps-policy/src/main/resources/org/npskit/policy/jdbc/schema-v1.sql")
-        .replace("${prefix}", "npskit_");
+  void theSchemaOfTheJdbcGuideIsTheShippedDdlOfEachVersion() throws IOException {
     List<String> blocks = blocks(section("docs/jdbc.md", "The schema "), "sql");
 
-    assertThat(blocks).hasSize(1);
-    assertThat(blocks.get(0).strip()).isEqualTo(ddl.strip());
+    assertThat(blocks).hasSize(2);
+    for (int version = 1; version <= 2; version++) {
+      String ddl = read("nps-policy/src/main/resources/org/npskit/policy/jdbc/schema-v" + version
+          + ".sql").replace("${prefix}", "npskit_");
+      assertThat(blocks.get(version - 1).strip()).as("version %d", version)
+          .isEqualTo(ddl.strip());
+    }
   }
 
   @Test

@@ -7,16 +7,22 @@ import java.util.Optional;
 import org.npskit.policy.internal.Checks;
 
 /**
- * The answer for one purchase: outcome, ordered reasons (the first is the primary reason), the
- * subject line, when to send, and when the customer is eligible again. Immutable and thread-safe.
+ * The answer for one purchase: outcome, ordered reasons (the first is the primary reason), its
+ * kind, the subject line, when to send, and when the customer is eligible again. Immutable and
+ * thread-safe.
  *
  * <ul>
- *   <li>SURVEY: no reasons, a subject, {@code sendAt} = decision time + send delay, moved into
- *       the policy's send window and send days when they are set.
+ *   <li>SURVEY: no reasons, {@code sendAt} = decision time + send delay, moved into the
+ *       policy's send window and send days when they are set; a subject for a
+ *       {@link DecisionKind#TRANSACTIONAL} survey, none for a {@link DecisionKind#RELATIONSHIP}
+ *       survey (about the shop, not a product).
  *   <li>SKIP: at least one reason, no {@code sendAt}; the subject is the line the survey would
  *       have been about when one was a candidate (absent when no line qualified and for
  *       {@code DUPLICATE_ORDER} and {@code HISTORY_UNAVAILABLE}); {@code eligibleAgainAt} is set
  *       whenever a frequency reason is present.
+ *   <li>{@link #kind()}: {@code TRANSACTIONAL} or {@code RELATIONSHIP} whenever the rules ran;
+ *       empty for {@code DUPLICATE_ORDER}, {@code HISTORY_UNAVAILABLE} and {@code
+ *       HISTORY_EXPIRED}. A relationship decision never has a subject.
  *   <li>{@code DUPLICATE_ORDER} (a SKIP): also says what the store holds for the order, so a
  *       caller whose earlier reply was lost can finish the job: {@link #recordedDecision()}
  *       (SURVEY when a survey is recorded for it and not cancelled, else SKIP; empty when the
@@ -27,6 +33,7 @@ public final class Decision {
   private final String orderId;
   private final String customerId;
   private final Outcome outcome;
+  private final DecisionKind kind;
   private final List<Reason> reasons;
   private final OrderLine subject;
   private final Instant decidedAt;
@@ -41,6 +48,7 @@ public final class Decision {
       String orderId,
       String customerId,
       Outcome outcome,
+      DecisionKind kind,
       List<Reason> reasons,
       OrderLine subject,
       Instant decidedAt,
@@ -50,7 +58,12 @@ public final class Decision {
       Instant recordedSendAt) {
     this.orderId = Checks.notBlank(orderId, "orderId");
     this.customerId = Checks.notBlank(customerId, "customerId");
+    if (kind == DecisionKind.RELATIONSHIP && subject != null) {
+      throw new IllegalArgumentException(
+          "a RELATIONSHIP decision has no subject, was " + subject.sku());
+    }
     this.outcome = outcome;
+    this.kind = kind;
     this.reasons = List.copyOf(reasons);
     this.subject = subject;
     this.decidedAt = Objects.requireNonNull(decidedAt, "decidedAt");
@@ -61,7 +74,7 @@ public final class Decision {
   }
 
   /**
-   * A SURVEY decision.
+   * A TRANSACTIONAL SURVEY decision: a survey about the subject line.
    *
    * @param orderId the order; not blank
    * @param customerId the customer; not blank
@@ -76,13 +89,30 @@ public final class Decision {
       String orderId, String customerId, OrderLine subject, Instant decidedAt, Instant sendAt) {
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(sendAt, "sendAt");
-    return new Decision(
-        orderId, customerId, Outcome.SURVEY, List.of(), subject, decidedAt, sendAt, null, null,
-        null);
+    return new Decision(orderId, customerId, Outcome.SURVEY, DecisionKind.TRANSACTIONAL,
+        List.of(), subject, decidedAt, sendAt, null, null, null);
   }
 
   /**
-   * A SKIP decision.
+   * A RELATIONSHIP SURVEY decision: a survey about the shop, without subject.
+   *
+   * @param orderId the order; not blank
+   * @param customerId the customer; not blank
+   * @param decidedAt the decision time; not null
+   * @param sendAt when to send; not null
+   * @return the decision
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if an id is blank
+   */
+  public static Decision relationshipSurvey(
+      String orderId, String customerId, Instant decidedAt, Instant sendAt) {
+    Objects.requireNonNull(sendAt, "sendAt");
+    return new Decision(orderId, customerId, Outcome.SURVEY, DecisionKind.RELATIONSHIP,
+        List.of(), null, decidedAt, sendAt, null, null, null);
+  }
+
+  /**
+   * A TRANSACTIONAL SKIP decision.
    *
    * @param orderId the order; not blank
    * @param customerId the customer; not blank
@@ -101,13 +131,39 @@ public final class Decision {
       OrderLine subject,
       Instant decidedAt,
       Instant eligibleAgainAt) {
+    return skip(orderId, customerId, DecisionKind.TRANSACTIONAL, reasons, subject, decidedAt,
+        eligibleAgainAt);
+  }
+
+  /**
+   * A SKIP decision of a kind.
+   *
+   * @param orderId the order; not blank
+   * @param customerId the customer; not blank
+   * @param kind the kind, or null when the rules did not run (an unavailable or expired history)
+   * @param reasons the reasons, primary first; not empty
+   * @param subject the would-be subject, or null; null for a RELATIONSHIP decision
+   * @param decidedAt the decision time; not null
+   * @param eligibleAgainAt when frequency rules release the customer, or null
+   * @return the decision
+   * @throws NullPointerException if a required argument is null
+   * @throws IllegalArgumentException if an id is blank, there is no reason, or a RELATIONSHIP
+   *     decision has a subject
+   */
+  public static Decision skip(
+      String orderId,
+      String customerId,
+      DecisionKind kind,
+      List<Reason> reasons,
+      OrderLine subject,
+      Instant decidedAt,
+      Instant eligibleAgainAt) {
     Objects.requireNonNull(reasons, "reasons");
     if (reasons.isEmpty()) {
       throw new IllegalArgumentException("reasons must not be empty for SKIP, was []");
     }
-    return new Decision(
-        orderId, customerId, Outcome.SKIP, reasons, subject, decidedAt, null, eligibleAgainAt,
-        null, null);
+    return new Decision(orderId, customerId, Outcome.SKIP, kind, reasons, subject, decidedAt,
+        null, eligibleAgainAt, null, null);
   }
 
   /**
@@ -137,8 +193,8 @@ public final class Decision {
     }
     Reason reason =
         new Reason(ReasonCode.DUPLICATE_ORDER, "order " + orderId + " was already decided");
-    return new Decision(orderId, customerId, Outcome.SKIP, List.of(reason), null, decidedAt,
-        null, null, recordedDecision, recordedSendAt);
+    return new Decision(orderId, customerId, Outcome.SKIP, null, List.of(reason), null,
+        decidedAt, null, null, recordedDecision, recordedSendAt);
   }
 
   /**
@@ -175,6 +231,16 @@ public final class Decision {
    */
   public boolean isSurvey() {
     return outcome == Outcome.SURVEY;
+  }
+
+  /**
+   * What the decision is about: the purchase or the relationship.
+   *
+   * @return the kind; empty for {@code DUPLICATE_ORDER}, {@code HISTORY_UNAVAILABLE} and {@code
+   *     HISTORY_EXPIRED} (the rules did not run)
+   */
+  public Optional<DecisionKind> kind() {
+    return Optional.ofNullable(kind);
   }
 
   /**
@@ -281,6 +347,7 @@ public final class Decision {
         && orderId.equals(d.orderId)
         && customerId.equals(d.customerId)
         && outcome == d.outcome
+        && kind == d.kind
         && reasons.equals(d.reasons)
         && Objects.equals(subject, d.subject)
         && decidedAt.equals(d.decidedAt)
@@ -292,14 +359,14 @@ public final class Decision {
 
   @Override
   public int hashCode() {
-    return Objects.hash(orderId, customerId, outcome, reasons, subject, decidedAt, sendAt,
+    return Objects.hash(orderId, customerId, outcome, kind, reasons, subject, decidedAt, sendAt,
         eligibleAgainAt, recordedDecision, recordedSendAt);
   }
 
   @Override
   public String toString() {
-    return "Decision[" + outcome + " order=" + orderId + " customer=" + customerId
-        + " reasons=" + reasonCodes() + " subject=" + subjectSku().orElse(null)
+    return "Decision[" + outcome + (kind == null ? "" : " " + kind) + " order=" + orderId
+        + " customer=" + customerId + " reasons=" + reasonCodes() + " subject=" + subjectSku().orElse(null)
         + " sendAt=" + sendAt + " eligibleAgainAt=" + eligibleAgainAt
         + (recordedDecision == null ? "" : " recorded=" + recordedDecision
             + (recordedSendAt == null ? "" : " recordedSendAt=" + recordedSendAt))

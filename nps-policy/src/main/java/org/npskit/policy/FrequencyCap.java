@@ -25,15 +25,7 @@ public record FrequencyCap(int count, Duration window) {
    *     longer than 10,000 years ({@code P3652425D})
    */
   public FrequencyCap {
-    if (count < 1) {
-      throw new IllegalArgumentException(Checks.format("count must be at least 1, was %d", count));
-    }
-    Objects.requireNonNull(window, "window");
-    if (window.isNegative() || window.isZero()) {
-      throw new IllegalArgumentException(
-          Checks.format("window must be positive, was %s", window));
-    }
-    Checks.notTooLong(window, "window");
+    check(count, window);
   }
 
   /**
@@ -46,16 +38,50 @@ public record FrequencyCap(int count, Duration window) {
    */
   public static FrequencyCap parse(String text) {
     Objects.requireNonNull(text, "text");
+    return parse(text, "cap", "3/P365D", FrequencyCap::new);
+  }
+
+  /** The checks of a count per window (a cap, a relationship trigger). */
+  static void check(int count, Duration window) {
+    if (count < 1) {
+      throw new IllegalArgumentException(Checks.format("count must be at least 1, was %d", count));
+    }
+    Objects.requireNonNull(window, "window");
+    if (window.isNegative() || window.isZero()) {
+      throw new IllegalArgumentException(
+          Checks.format("window must be positive, was %s", window));
+    }
+    Checks.notTooLong(window, "window");
+  }
+
+  /** Builds a count per window from its parts. */
+  @FunctionalInterface
+  interface CountPerWindow<T> {
+    T of(int count, Duration window);
+  }
+
+  /**
+   * Parses {@code COUNT/DURATION} into a count per window.
+   *
+   * @param text the text; not null
+   * @param what what the text is, for the message ({@code "cap"})
+   * @param example a valid example, for the message
+   * @param factory builds (and validates) the value
+   * @return the value
+   * @throws IllegalArgumentException if the text is malformed or the factory rejects it
+   */
+  static <T> T parse(String text, String what, String example, CountPerWindow<T> factory) {
     String[] parts = text.trim().split("/", -1);
     if (parts.length != 2 || !parts[0].trim().matches("[0-9]{1,9}")) {
       throw new IllegalArgumentException(
-          Checks.format("cap must be COUNT/DURATION such as 3/P365D, was '%s'", text));
+          Checks.format("%s must be COUNT/DURATION such as %s, was '%s'", what, example, text));
     }
     try {
-      return new FrequencyCap(Integer.parseInt(parts[0].trim()), Duration.parse(parts[1].trim()));
+      return factory.of(Integer.parseInt(parts[0].trim()), Duration.parse(parts[1].trim()));
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(
-          Checks.format("cap must be COUNT/DURATION such as 3/P365D, was '%s'", text), e);
+          Checks.format("%s must be COUNT/DURATION such as %s, was '%s'", what, example, text),
+          e);
     }
   }
 

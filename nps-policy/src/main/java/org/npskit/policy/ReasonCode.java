@@ -23,6 +23,11 @@ public enum ReasonCode {
   BELOW_MIN_ORDER_VALUE,
   /** The customer had a survey within the cooldown. */
   CUSTOMER_COOLDOWN,
+  /**
+   * A relationship decision: the customer had a relationship survey within the relationship
+   * interval (on either side of the decision time).
+   */
+  RELATIONSHIP_INTERVAL,
   /** The customer reached the maximum number of surveys in the rolling window. */
   CUSTOMER_CAP,
   /** A customer of the same account had a survey within the account cooldown. */

@@ -12,13 +12,14 @@ import org.npskit.policy.internal.Checks;
 import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.DecidedOrder;
 import org.npskit.policy.spi.HistorySnapshot;
+import org.npskit.policy.spi.SurveyKind;
 import org.npskit.policy.spi.SurveyRecord;
 
 /**
- * The decision procedure of the contract (steps 1 to 7 of {@code docs/policy.md}), as a pure
- * function of (purchase, policy, history snapshot, now). The gate checks the order's currency
- * against the thresholds before it loads the snapshot; this class assumes it. Stateless and
- * thread-safe.
+ * The decision procedure of the contract (steps 1 to 7 of {@code docs/policy.md}, with the
+ * relationship decisions of frequent buyers), as a pure function of (purchase, policy, history
+ * snapshot, now). The gate checks the order's currency against the thresholds before it loads the
+ * snapshot; this class assumes it. Stateless and thread-safe.
  */
 final class RuleEngine {
   private RuleEngine() {}
@@ -57,6 +58,10 @@ final class RuleEngine {
           "customer " + customerId + " is in the holdout group (rate " + policy.holdoutRate()
               + ")"));
     }
+    // A frequent buyer's purchase is a relationship decision unless step 4 chooses an "always"
+    // subject; the reasons of steps 2 and 3 stay whatever the kind.
+    boolean frequentBuyer = isFrequentBuyer(policy, history, now);
+    int consentAndHoldoutReasons = reasons.size();
 
     // Step 4: line candidates. Each line's reasons are a mask of the *_BIT constants.
     List<OrderLine> lines = purchase.lines();
@@ -87,10 +92,18 @@ final class RuleEngine {
         }
       }
     }
+    boolean relationship = frequentBuyer && !(subject != null && policy.isAlways(subject));
+    if (relationship) {
+      // About the shop, not a line: no subject and none of step 4's line reasons. Without a
+      // subject, step 6 below uses customer-cooldown (category cooldowns never apply).
+      reasons.subList(consentAndHoldoutReasons, reasons.size()).clear();
+      subject = null;
+    }
 
-    // Step 5: order value.
+    // Step 5: order value (not for a relationship decision).
     Optional<Money> minOrder = policy.minOrderValue(purchase.currency());
-    if (minOrder.isPresent()
+    if (!relationship
+        && minOrder.isPresent()
         && orderValue.isLessThan(minOrder.get())
         && !(subject != null && policy.isAlways(subject))) {
       reasons.add(new Reason(ReasonCode.BELOW_MIN_ORDER_VALUE,
@@ -108,6 +121,18 @@ final class RuleEngine {
           "customer " + customerId + " had a survey within the cooldown "
               + Checks.durationText(cooldown) + "; eligible again at " + Checks.instantText(release)));
       eligibleAgainAt = latest(eligibleAgainAt, release);
+    }
+    if (relationship) {
+      Duration interval = policy.relationshipInterval();
+      release = FrequencyWindows.blockedUntil(
+          relationshipSurveyTimes(history.customerSurveys()), now, 1, interval);
+      if (release != null) {
+        reasons.add(new Reason(ReasonCode.RELATIONSHIP_INTERVAL,
+            "customer " + customerId + " had a relationship survey within the relationship"
+                + " interval " + Checks.durationText(interval) + "; eligible again at "
+                + Checks.instantText(release)));
+        eligibleAgainAt = latest(eligibleAgainAt, release);
+      }
     }
     Optional<FrequencyCap> customerCap = policy.maxSurveysPerCustomer();
     if (customerCap.isPresent()) {
@@ -162,14 +187,67 @@ final class RuleEngine {
 
     String accountId = purchase.accountId().orElse(null);
     if (reasons.isEmpty()) {
-      Decision decision = Decision.survey(
-          orderId, customerId, subject, now, SendTimeCalculator.sendAt(now, purchase, policy));
+      Instant sendAt = SendTimeCalculator.sendAt(now, purchase, policy);
+      if (relationship) {
+        // Recorded at now like any survey, without SKU.
+        return new Evaluation(Decision.relationshipSurvey(orderId, customerId, now, sendAt),
+            CommitRequest.survey(
+                SurveyRecord.relationship(orderId, customerId, accountId, now), history));
+      }
+      Decision decision = Decision.survey(orderId, customerId, subject, now, sendAt);
       SurveyRecord survey = new SurveyRecord(orderId, customerId, accountId, subject.sku(), now);
       return new Evaluation(decision, CommitRequest.survey(survey, history));
     }
+    DecisionKind kind = relationship ? DecisionKind.RELATIONSHIP : DecisionKind.TRANSACTIONAL;
     return new Evaluation(
-        Decision.skip(orderId, customerId, reasons, subject, now, eligibleAgainAt),
-        CommitRequest.skip(orderId, customerId, accountId, now));
+        Decision.skip(orderId, customerId, kind, reasons, subject, now, eligibleAgainAt),
+        skipCommit(policy, history, orderId, customerId, accountId, now));
+  }
+
+  /**
+   * The commit of a SKIP. When the policy counts decided orders (a relationship trigger), the
+   * order is something other decisions read, so the skip is version-checked: a racing survey
+   * decided on a count without this order loses its commit and is decided again (and this skip
+   * loses to a racing write, and is decided again on a snapshot that has it).
+   */
+  private static CommitRequest skipCommit(SurveyPolicy policy, HistorySnapshot history,
+      String orderId, String customerId, String accountId, Instant now) {
+    return policy.relationshipTrigger().isPresent()
+        ? CommitRequest.skip(orderId, customerId, accountId, now, history)
+        : CommitRequest.skip(orderId, customerId, accountId, now);
+  }
+
+  /**
+   * Whether the customer is a frequent buyer at {@code now}: with the order being decided, at
+   * least the trigger's count of decided orders with a time t in {@code (now - window, now]}.
+   * An order id counts once (the store keeps one decided order per id, and the order being
+   * decided is not among them, else it would be a duplicate).
+   */
+  private static boolean isFrequentBuyer(
+      SurveyPolicy policy, HistorySnapshot history, Instant now) {
+    Optional<RelationshipTrigger> trigger = policy.relationshipTrigger();
+    if (trigger.isEmpty()) {
+      return false;
+    }
+    Instant after = now.minus(trigger.get().window());
+    int orders = 1;
+    for (Instant t : history.customerOrders()) {
+      if (t.isAfter(after) && !t.isAfter(now)) {
+        orders++;
+      }
+    }
+    return trigger.get().isFrequent(orders);
+  }
+
+  /** The times of the relationship surveys among the customer's surveys, ascending. */
+  private static Instant[] relationshipSurveyTimes(List<SurveyRecord> surveys) {
+    List<SurveyRecord> relationship = new ArrayList<>();
+    for (SurveyRecord s : surveys) {
+      if (s.kind() == SurveyKind.RELATIONSHIP) {
+        relationship.add(s);
+      }
+    }
+    return FrequencyWindows.sortedTimes(relationship);
   }
 
   /**
@@ -193,7 +271,8 @@ final class RuleEngine {
   }
 
   /**
-   * A SKIP with one reason and no subject (an unavailable history).
+   * A SKIP with one reason, no subject and no kind (an unavailable or expired history: the rules
+   * did not run).
    *
    * @param purchase the purchase
    * @param now the decision time
@@ -202,7 +281,7 @@ final class RuleEngine {
    */
   static Decision skipWithoutSubject(Purchase purchase, Instant now, Reason reason) {
     return Decision.skip(
-        purchase.orderId(), purchase.customerId(), List.of(reason), null, now, null);
+        purchase.orderId(), purchase.customerId(), null, List.of(reason), null, now, null);
   }
 
   // A line's reasons as a bit mask: one bit per line reason, LINE_CODES[i] is bit 1 << i.
@@ -228,7 +307,8 @@ final class RuleEngine {
     Duration window = policy.repeatSubjectWindow();
     if (!window.isZero()) {
       for (SurveyRecord s : history.customerSurveys()) {
-        if (s.sku().equals(line.sku())
+        // A relationship survey has no SKU: it never counts for REPEAT_SUBJECT.
+        if (line.sku().equals(s.sku())
             && Duration.between(s.at(), now).abs().compareTo(window) < 0) {
           mask |= REPEAT_SUBJECT_BIT;
           break;

@@ -323,9 +323,12 @@ public final class SurveyGate {
 
   private HistoryQuery query(Purchase purchase, Instant now) {
     Duration longest = policy.longestWindow();
+    // The frequent-buyer rule counts the customer's decided orders in the trigger's window.
+    Instant ordersFrom =
+        policy.relationshipTrigger().map(trigger -> now.minus(trigger.window())).orElse(null);
     return new HistoryQuery(
         purchase.customerId(), purchase.accountId().orElse(null), purchase.orderId(),
-        now.minus(longest), now.plus(longest));
+        now.minus(longest), now.plus(longest), ordersFrom);
   }
 
   /**

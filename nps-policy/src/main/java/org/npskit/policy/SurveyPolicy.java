@@ -57,6 +57,8 @@ public final class SurveyPolicy {
   private final String holdoutSalt;
   private final Duration sendDelay;
   private final StoreFailureMode storeFailure;
+  private final RelationshipTrigger relationshipTrigger;
+  private final Duration relationshipInterval;
   private final Duration longestWindow;
   private final SendWindow sendWindow;
   private final Set<DayOfWeek> sendDays;
@@ -67,6 +69,7 @@ public final class SurveyPolicy {
   private final Map<Currency, Optional<Money>> minLineValueOptionals;
   private final Optional<FrequencyCap> customerCapOptional;
   private final Optional<FrequencyCap> accountCapOptional;
+  private final Optional<RelationshipTrigger> relationshipTriggerOptional;
 
   private SurveyPolicy(Builder b) {
     this.minOrderValue = Map.copyOf(b.minOrderValue);
@@ -97,6 +100,9 @@ public final class SurveyPolicy {
     this.holdoutSalt = b.holdoutSalt;
     this.sendDelay = b.sendDelay;
     this.storeFailure = b.storeFailure;
+    this.relationshipTrigger = b.relationshipTrigger;
+    this.relationshipInterval = b.relationshipInterval;
+    this.relationshipTriggerOptional = Optional.ofNullable(relationshipTrigger);
     this.longestWindow = computeLongestWindow();
     this.sendWindow = b.sendWindow;
     this.sendDays = Collections.unmodifiableSet(EnumSet.copyOf(b.sendDays));
@@ -460,8 +466,31 @@ public final class SurveyPolicy {
   }
 
   /**
-   * The longest configured window (cooldowns, caps, repeat window); how far back and ahead the
-   * rules look and the minimum retention for stores.
+   * When a customer is a frequent buyer, whose purchases are decided as relationship decisions
+   * (a survey about the shop, at most one per {@link #relationshipInterval()}), unless the
+   * subject is an "always" line ({@code relationship-trigger}).
+   *
+   * @return the trigger, or empty (the default: no relationship decisions, as in version 1)
+   */
+  public Optional<RelationshipTrigger> relationshipTrigger() {
+    return relationshipTriggerOptional;
+  }
+
+  /**
+   * The minimum time between two relationship surveys to one customer ({@code
+   * relationship-interval}, default {@code P180D}; {@code PT0S} switches it off). Only
+   * meaningful with a {@link #relationshipTrigger()}: without one it changes nothing.
+   *
+   * @return the interval
+   */
+  public Duration relationshipInterval() {
+    return relationshipInterval;
+  }
+
+  /**
+   * The longest configured window (cooldowns, caps, repeat window, and with a relationship
+   * trigger its window and the relationship interval); how far back and ahead the rules look and
+   * the minimum retention for stores.
    *
    * @return the longest window, zero when all are off
    */
@@ -481,12 +510,16 @@ public final class SurveyPolicy {
     if (accountCap != null) {
       all.add(accountCap.window());
     }
+    if (relationshipTrigger != null) {
+      all.add(relationshipTrigger.window());
+      all.add(relationshipInterval);
+    }
     return all.stream().max(Duration::compareTo).orElse(Duration.ZERO);
   }
 
   @Override
   public String toString() {
-    return String.format(
+    String text = String.format(
         Locale.ROOT,
         "SurveyPolicy[minOrderValue=%s, minLineValue=%s, exclude=%s, always=%s, alwaysServices=%s,"
             + " customerCooldown=%s, categoryCooldowns=%s, customerCap=%s, accountCooldown=%s,"
@@ -500,6 +533,15 @@ public final class SurveyPolicy {
         samplingRate, samplingSalt, holdoutRate, holdoutSalt, Checks.durationText(sendDelay),
         storeFailure.propertyValue(), sendWindow == null ? "none" : sendWindow,
         daysText(sendDays), defaultZone);
+    // The relationship settings go before the closing bracket; nothing without a trigger.
+    return text.substring(0, text.length() - 1) + relationshipText() + "]";
+  }
+
+  /** The relationship settings for {@link #toString()}: nothing without a trigger. */
+  private String relationshipText() {
+    return relationshipTrigger == null ? ""
+        : ", relationshipTrigger=" + relationshipTrigger + ", relationshipInterval="
+            + Checks.durationText(relationshipInterval);
   }
 
   /** The days in the {@code send-days} grammar: runs of consecutive days as ranges. */
@@ -560,6 +602,8 @@ public final class SurveyPolicy {
     private SendWindow sendWindow;
     private Set<DayOfWeek> sendDays = EnumSet.allOf(DayOfWeek.class);
     private ZoneId defaultZone = ZoneId.of("UTC");
+    private RelationshipTrigger relationshipTrigger;
+    private Duration relationshipInterval = Duration.ofDays(180);
 
     private Builder() {}
 
@@ -800,6 +844,18 @@ public final class SurveyPolicy {
     }
 
     /**
+     * Sets when a customer is a frequent buyer (default: never): a frequent buyer's purchase is
+     * decided as a relationship decision unless its subject is an "always" line.
+     *
+     * @param trigger the trigger, e.g. {@code RelationshipTrigger.parse("8/P30D")}; not null
+     * @return this builder
+     */
+    public Builder relationshipTrigger(RelationshipTrigger trigger) {
+      this.relationshipTrigger = Objects.requireNonNull(trigger, "relationshipTrigger");
+      return this;
+    }
+
+    /**
      * Sets the days on which surveys are sent, in the purchase's zone (else the default zone).
      * The set is copied.
      *
@@ -835,6 +891,20 @@ public final class SurveyPolicy {
     }
 
     /**
+     * Sets the minimum time between two relationship surveys to one customer (default {@code
+     * P180D}; only meaningful with a {@link #relationshipTrigger}).
+     *
+     * @param interval not negative ({@code Duration.ZERO} switches it off)
+     * @return this builder
+     * @throws IllegalArgumentException if negative or longer than 10,000 years ({@code
+     *     P3652425D})
+     */
+    public Builder relationshipInterval(Duration interval) {
+      this.relationshipInterval = Checks.notNegative(interval, "relationshipInterval");
+      return this;
+    }
+
+    /**
      * Applies one key of the policy properties contract (without the {@code nps.policy.} prefix).
      *
      * @param key the key
@@ -863,6 +933,9 @@ public final class SurveyPolicy {
         case "send-window" -> sendWindow(SendWindow.parse(value));
         case "send-days" -> sendDays(PolicyPropertiesReader.days(value));
         case "default-zone" -> defaultZone(PolicyPropertiesReader.zone(value));
+        case "relationship-trigger" -> relationshipTrigger(RelationshipTrigger.parse(value));
+        case "relationship-interval" ->
+            relationshipInterval(PolicyPropertiesReader.duration(value));
         default -> {
           if (!key.startsWith(CATEGORY_COOLDOWN)) {
             throw new IllegalArgumentException("unknown key");

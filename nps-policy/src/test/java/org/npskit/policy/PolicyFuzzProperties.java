@@ -39,7 +39,8 @@ class PolicyFuzzProperties {
       "category-cooldown.TV/OLED", "category-cooldown.", "category-cooldown.a//b",
       "max-surveys-per-customer", "account-cooldown", "max-surveys-per-account",
       "response-cooldown", "repeat-subject-window", "sampling-rate", "sampling-salt",
-      "holdout-rate", "holdout-salt", "send-delay", "store-failure", "unknown-key", "");
+      "holdout-rate", "holdout-salt", "send-delay", "store-failure",
+      "relationship-trigger", "relationship-interval", "unknown-key", "");
 
   /** Values that are tricky for some parser: overflowing durations, huge numbers, Unicode. */
   private static final List<String> NASTY = List.of(
@@ -51,7 +52,7 @@ class PolicyFuzzProperties {
       "1e9999 EUR", "1E+999999999 EUR", "99999999999999999999999999999.99 EUR", "-1 EUR",
       "100 eur", "100 XXX", "100 ZZZ", "100  EUR", "100 EUR,", ",", "1,5", "3/P365D", "0/P1D",
       "2147483648/P1D", "1/PT9223372036854775807S", "1/P3652426D", "1/PT0S", "1/-P1D", "1/",
-      "/P1D", "printing/toner", "tv/oled", "TV/OLED", "a//b", "/", "/a", "a/", "\u0000",
+      "/P1D", "8/P30D", "0/P30D", "8/30D", "8/-P30D", "printing/toner", "tv/oled", "TV/OLED", "a//b", "/", "/a", "a/", "\u0000",
       "\uD800", "\uFFFF", "caf\u00E9/\u1F600", "fail-open", "FAIL-CLOSED", "fail", "INSTALLATION");
 
   @Provide
@@ -150,7 +151,8 @@ class PolicyFuzzProperties {
     boolean windowOk = !window.isNegative() && window.compareTo(MAX_DURATION) <= 0;
     boolean accepted = valueOrIae(() -> {
       b.customerCooldown(window).accountCooldown(window).responseCooldown(window)
-          .repeatSubjectWindow(window).categoryCooldown("tv", window);
+          .repeatSubjectWindow(window).categoryCooldown("tv", window)
+          .relationshipInterval(window);
       return true;
     }, window.toString()) != null;
     assertThat(accepted).isEqualTo(windowOk);
@@ -158,6 +160,10 @@ class PolicyFuzzProperties {
     FrequencyCap frequencyCap = valueOrIae(() -> new FrequencyCap(cap, window), "");
     if (frequencyCap != null) {
       b.maxSurveysPerCustomer(frequencyCap).maxSurveysPerAccount(frequencyCap);
+    }
+    RelationshipTrigger trigger = valueOrIae(() -> new RelationshipTrigger(cap, window), "");
+    if (trigger != null) {
+      b.relationshipTrigger(trigger);
     }
     SurveyGate gate = SurveyGate.builder(b.build()).clock(Clock.fixed(now, ZoneOffset.UTC))
         .build();

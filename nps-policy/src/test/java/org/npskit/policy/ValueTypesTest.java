@@ -53,14 +53,14 @@ class ValueTypesTest {
   void decisionTextNamesOutcomeOrderCustomerReasonsAndTimes() {
     assertThat(Decision.survey("O1", "C1", TV, T0, T1))
         .hasToString(
-            "Decision[SURVEY order=O1 customer=C1 reasons=[] subject=TV-1"
+            "Decision[SURVEY TRANSACTIONAL order=O1 customer=C1 reasons=[] subject=TV-1"
                 + " sendAt=2026-01-02T12:00:00Z eligibleAgainAt=null]");
     assertThat(
             Decision.skip(
                 "O2", "C1", List.of(new Reason(ReasonCode.NO_CONSENT, "no consent")), null, T0,
                 null))
         .hasToString(
-            "Decision[SKIP order=O2 customer=C1 reasons=[NO_CONSENT] subject=null"
+            "Decision[SKIP TRANSACTIONAL order=O2 customer=C1 reasons=[NO_CONSENT] subject=null"
                 + " sendAt=null eligibleAgainAt=null]");
     assertThat(new Reason(ReasonCode.HOLDOUT, "control group"))
         .hasToString("HOLDOUT: control group");

@@ -20,11 +20,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.npskit.policy.Decision;
+import org.npskit.policy.DecisionKind;
 import org.npskit.policy.FrequencyCap;
 import org.npskit.policy.Money;
 import org.npskit.policy.OrderLine;
 import org.npskit.policy.Purchase;
 import org.npskit.policy.ReasonCode;
+import org.npskit.policy.RelationshipTrigger;
 import org.npskit.policy.SurveyGate;
 import org.npskit.policy.SurveyPolicy;
 import org.npskit.policy.spi.CommitRequest;
@@ -32,12 +34,14 @@ import org.npskit.policy.spi.ContactHistory;
 import org.npskit.policy.spi.DecidedOrder;
 import org.npskit.policy.spi.HistoryQuery;
 import org.npskit.policy.spi.HistorySnapshot;
+import org.npskit.policy.spi.SurveyKind;
 import org.npskit.policy.spi.SurveyRecord;
 
 /**
  * The contract every {@link ContactHistory} must pass, as a JUnit 5 test class to extend: the SPI
  * rules (snapshots, commits and conflicts, cancel, responses, opt-out, purge, erasure, null
- * arguments) and exact-count concurrency tests through {@link SurveyGate} ({@value #THREADS}
+ * arguments, relationship surveys, the customer's decided orders, version-checked skips) and
+ * exact-count concurrency tests through {@link SurveyGate} ({@value #THREADS}
  * threads released together by a start latch, loads meeting at a barrier, repeated {@value
  * #ROUNDS} times). npskit's own stores (in memory, H2, PostgreSQL) run through this class.
  *
@@ -524,6 +528,144 @@ public abstract class ContactHistoryCompatibilityKit {
                               store.load(query("C" + i, null, order)))));
       assertThat(results).filteredOn(ok -> ok).hasSize(1);
     }
+  }
+
+  /** A relationship survey is loaded with its kind and without SKU, for customer and account. */
+  @Test
+  public void aRelationshipSurveyIsLoadedWithItsKindAndWithoutSku() {
+    HistorySnapshot before = store.load(query("C1", "A1", "O1"));
+    SurveyRecord relationship = SurveyRecord.relationship("O1", "C1", "A1", T0);
+    assertThat(store.commit(CommitRequest.survey(relationship, before))).isTrue();
+    assertThat(commitSurvey("O2", "C1", "A1", T0.plusSeconds(1))).isTrue();
+
+    HistorySnapshot after = store.load(query("C1", "A1", "X"));
+    assertThat(after.customerSurveys())
+        .containsExactly(relationship, survey("O2", "C1", "A1", T0.plusSeconds(1)));
+    assertThat(after.accountSurveys())
+        .containsExactly(relationship, survey("O2", "C1", "A1", T0.plusSeconds(1)));
+    assertThat(after.customerSurveys().get(0).kind()).isEqualTo(SurveyKind.RELATIONSHIP);
+    assertThat(after.customerSurveys().get(0).sku()).isNull();
+    assertThat(after.customerVersion()).isNotEqualTo(before.customerVersion());
+    assertThat(store.load(query("C1", "A1", "O1")).decidedOrder())
+        .isEqualTo(new DecidedOrder(true, T0));
+    assertThat(store.cancel("O1")).isTrue();
+    assertThat(store.load(query("C1", "A1", "X")).customerSurveys())
+        .extracting(SurveyRecord::orderId).containsExactly("O2");
+  }
+
+  /**
+   * A query with {@code ordersFrom} loads the decision times of the customer's decided orders in
+   * {@code [ordersFrom, to]}, ascending: surveys of both kinds, skips and cancelled surveys, one
+   * per order id; a query without it loads none.
+   */
+  @Test
+  public void loadListsTheCustomersDecidedOrdersWhenAskedForThem() {
+    assertThat(commitSurvey("O1", "C1", "A1", T0.plusSeconds(3))).isTrue();
+    assertThat(store.commit(CommitRequest.skip("O2", "C1", null, T0.plusSeconds(1)))).isTrue();
+    assertThat(store.commit(CommitRequest.survey(
+        SurveyRecord.relationship("O3", "C1", null, T0.plusSeconds(2)),
+        store.load(query("C1", null, "O3"))))).isTrue();
+    assertThat(commitSurvey("O4", "C1", null, T0)).isTrue();
+    assertThat(store.cancel("O4")).isTrue();
+    assertThat(store.commit(CommitRequest.skip("O2", "C1", null, T0.plusSeconds(9)))).isFalse();
+    assertThat(commitSurvey("O5", "C2", "A1", T0)).isTrue();
+    assertThat(store.commit(CommitRequest.skip("O6", "C1", null, FROM.minusNanos(1000))))
+        .isTrue();
+    assertThat(store.commit(CommitRequest.skip("O7", "C1", null, TO.plusNanos(1000)))).isTrue();
+
+    assertThat(store.load(new HistoryQuery("C1", "A1", "X", FROM, TO, FROM)).customerOrders())
+        .containsExactly(T0, T0.plusSeconds(1), T0.plusSeconds(2), T0.plusSeconds(3));
+    assertThat(store.load(new HistoryQuery("C1", null, "X", FROM, T0.plusSeconds(2),
+        T0.plusSeconds(1))).customerOrders())
+        .as("both bounds inclusive").containsExactly(T0.plusSeconds(1), T0.plusSeconds(2));
+    assertThat(store.load(query("C1", "A1", "X")).customerOrders())
+        .as("not asked for").isEmpty();
+    assertThat(store.load(new HistoryQuery("C2", "A1", "X", FROM, TO, FROM)).customerOrders())
+        .containsExactly(T0);
+  }
+
+  /** Purge and erasure drop decided orders from the customer's list like the order ids. */
+  @Test
+  public void purgeAndErasureDropDecidedOrdersFromTheCustomersList() {
+    assertThat(store.commit(CommitRequest.skip("O1", "C1", null, T0.minusSeconds(1)))).isTrue();
+    assertThat(commitSurvey("O2", "C1", null, T0)).isTrue();
+    assertThat(store.commit(CommitRequest.skip("O3", "C2", null, T0))).isTrue();
+
+    store.purge(T0);
+    assertThat(store.load(new HistoryQuery("C1", null, "X", FROM, TO, FROM)).customerOrders())
+        .containsExactly(T0);
+    store.eraseCustomer("C1");
+
+    assertThat(store.load(new HistoryQuery("C1", null, "X", FROM, TO, FROM)).customerOrders())
+        .isEmpty();
+    assertThat(store.load(new HistoryQuery("C2", null, "X", FROM, TO, FROM)).customerOrders())
+        .containsExactly(T0);
+  }
+
+  /**
+   * A version-checked skip succeeds only while the customer's version is that of its snapshot,
+   * then changes it (and not the account's); a stale one stores nothing.
+   */
+  @Test
+  public void aVersionCheckedSkipNeedsTheCustomersVersionAndChangesIt() {
+    HistorySnapshot unknown = store.load(query("C1", "A1", "O1"));
+    assertThat(store.commit(CommitRequest.skip("O1", "C1", "A1", T0, unknown))).isTrue();
+    assertThat(store.commit(CommitRequest.skip("O2", "C1", "A1", T0, unknown)))
+        .as("stale: the first skip changed the version").isFalse();
+    assertThat(store.load(query("C1", "A1", "O2")).orderDecided()).isFalse();
+
+    assertThat(commitSurvey("O3", "C1", "A1", T0.plusSeconds(1))).isTrue();
+    HistorySnapshot before = store.load(query("C1", "A1", "O4"));
+    assertThat(store.commit(CommitRequest.skip("O4", "C1", "A1", T0, before))).isTrue();
+    HistorySnapshot after = store.load(query("C1", "A1", "O4"));
+    assertThat(after.orderDecided()).isTrue();
+    assertThat(after.customerVersion()).isNotEqualTo(before.customerVersion());
+    assertThat(after.accountVersion()).isEqualTo(before.accountVersion());
+    // So a survey decided on the snapshot before the skip loses.
+    assertThat(store.commit(CommitRequest.survey(survey("O5", "C1", "A1", T0), before)))
+        .isFalse();
+    assertThat(store.commit(CommitRequest.survey(survey("O5", "C1", "A1", T0), after))).isTrue();
+  }
+
+  /**
+   * Gate: sixteen orders of one new customer at once, under a relationship trigger of two orders:
+   * whichever is decided first is a transactional decision, every other one a relationship
+   * decision (it counts the first), and exactly one relationship survey is recorded. A store
+   * whose commit let a decision made on the count before a racing order through would answer
+   * every order as transactional, sending a transactional survey (or none) the racing order had
+   * made a relationship one.
+   *
+   * @throws Exception if a thread fails or does not finish in time
+   */
+  @Test
+  public void gateSixteenOrdersOfANewCustomerAtOnceCountEachOtherForTheRelationshipTrigger()
+      throws Exception {
+    OverlappingLoads loads = new OverlappingLoads(store);
+    SurveyPolicy policy = SurveyPolicy.builder().customerCooldown(Duration.ZERO)
+        .minOrderValue(Money.of("100", "EUR"))
+        .relationshipTrigger(new RelationshipTrigger(2, Duration.ofDays(30))).build();
+    SurveyGate gate = SurveyGate.builder(policy).history(loads).clock(clock).build();
+    for (int round = 0; round < ROUNDS; round++) {
+      loads.reset();
+      String customer = "R" + round;
+      // Even threads: a TV (a transactional survey when first); odd: toner (a skip when first).
+      // All at T0, so that each order counts every other one decided before it.
+      List<Decision> decisions = runConcurrently(i -> gate.decide(i % 2 == 0
+          ? order(customer + "-O" + i, customer, null, T0)
+          : cheap(customer + "-O" + i, customer, T0)));
+      assertThat(decisions).filteredOn(d -> d.kind().orElseThrow() == DecisionKind.TRANSACTIONAL)
+          .as("round %d: %s", round, decisions).hasSize(1);
+      assertThat(decisions).filteredOn(d -> d.isSurvey()
+          && d.kind().orElseThrow() == DecisionKind.RELATIONSHIP)
+          .as("round %d: %s", round, decisions).hasSize(1);
+      assertThat(store.load(query(customer, null, "x")).customerSurveys())
+          .filteredOn(s -> s.kind() == SurveyKind.RELATIONSHIP).hasSize(1);
+    }
+  }
+
+  private static Purchase cheap(String orderId, String customerId, Instant at) {
+    return Purchase.builder(orderId, customerId).orderedAt(at)
+        .line(OrderLine.of("TONER-1", "printing/toner", Money.of("20", "EUR"), 1)).build();
   }
 
   /** Forwards every call to another store. */

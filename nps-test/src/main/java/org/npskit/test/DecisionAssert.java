@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;
 import org.npskit.policy.Decision;
+import org.npskit.policy.DecisionKind;
 import org.npskit.policy.OrderLine;
 import org.npskit.policy.Outcome;
 import org.npskit.policy.Reason;
@@ -15,7 +16,7 @@ import org.npskit.policy.ReasonCode;
 /**
  * AssertJ assertions on a {@link Decision}; start with {@link NpsAssertions#assertThat(Decision)}.
  * A failure message names what was expected and shows the whole decision: outcome, every reason
- * with its text, subject, decision time, {@code sendAt} and {@code eligibleAgainAt}.
+ * with its text, kind, subject, decision time, {@code sendAt} and {@code eligibleAgainAt}.
  *
  * <pre>{@code
  * assertThat(gate.decide(secondOrder))
@@ -106,7 +107,24 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, Decisio
   }
 
   /**
-   * Verifies that the decision has no subject (no line was a candidate, or a duplicate order).
+   * Verifies the decision's kind: {@code TRANSACTIONAL} (about the purchase) or {@code
+   * RELATIONSHIP} (a frequent buyer's decision, about the shop).
+   *
+   * @param expected the kind; not null
+   * @return this assertion
+   */
+  public DecisionAssert hasKind(DecisionKind expected) {
+    Objects.requireNonNull(expected, "expected");
+    isNotNull();
+    if (!actual.kind().equals(Optional.of(expected))) {
+      fail("to have the kind " + expected);
+    }
+    return this;
+  }
+
+  /**
+   * Verifies that the decision has no subject (no line was a candidate, a relationship decision,
+   * or a duplicate order).
    *
    * @return this assertion
    */
@@ -170,6 +188,8 @@ public final class DecisionAssert extends AbstractAssert<DecisionAssert, Decisio
   static String describe(Decision d) {
     StringBuilder out = new StringBuilder();
     out.append("  outcome:         ").append(d.outcome()).append('\n');
+    out.append("  kind:            ").append(d.kind().map(Enum::name).orElse("none"))
+        .append('\n');
     out.append("  customer:        ").append(d.customerId()).append('\n');
     if (d.reasons().isEmpty()) {
       out.append("  reasons:         none\n");

@@ -13,6 +13,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import org.npskit.test.broken.CorrectKit;
+import org.npskit.test.broken.CountsNoOrdersKit;
+import org.npskit.test.broken.IgnoresSkipVersionsKit;
 import org.npskit.test.broken.IgnoresVersionsKit;
 import org.npskit.test.broken.LosesWritesKit;
 import org.npskit.test.broken.ServesStaleSnapshotsKit;
@@ -45,7 +47,7 @@ class BrokenStoresFailTheKitTest {
   @Test
   void aCorrectStorePassesEveryTest() {
     TestExecutionSummary summary = run(CorrectKit.class);
-    assertThat(summary.getTestsFoundCount()).isGreaterThanOrEqualTo(27);
+    assertThat(summary.getTestsFoundCount()).isGreaterThanOrEqualTo(32);
     assertThat(failedTests(summary)).isEmpty();
     assertThat(summary.getTestsSucceededCount()).isEqualTo(summary.getTestsFoundCount());
   }
@@ -73,4 +75,20 @@ class BrokenStoresFailTheKitTest {
         "gateSixteenOrdersOfOneCustomerAtOnceYieldExactlyOneSurveyPerCooldown()");
   }
 
+  @Test
+  void aStoreThatCommitsVersionCheckedSkipsWithoutTheCheckFails() {
+    List<String> failed = failedTests(run(IgnoresSkipVersionsKit.class));
+    assertThat(failed).containsExactlyInAnyOrder(
+        "aVersionCheckedSkipNeedsTheCustomersVersionAndChangesIt()",
+        "gateSixteenOrdersOfANewCustomerAtOnceCountEachOtherForTheRelationshipTrigger()");
+  }
+
+  @Test
+  void aStoreThatReportsNoDecidedOrdersFails() {
+    List<String> failed = failedTests(run(CountsNoOrdersKit.class));
+    assertThat(failed).contains(
+        "loadListsTheCustomersDecidedOrdersWhenAskedForThem()",
+        "purgeAndErasureDropDecidedOrdersFromTheCustomersList()",
+        "gateSixteenOrdersOfANewCustomerAtOnceCountEachOtherForTheRelationshipTrigger()");
+  }
 }

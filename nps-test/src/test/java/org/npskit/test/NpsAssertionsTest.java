@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import org.npskit.core.NpsResult;
 import org.npskit.policy.Decision;
+import org.npskit.policy.DecisionKind;
 import org.npskit.policy.Money;
 import org.npskit.policy.OrderLine;
 import org.npskit.policy.Purchase;
 import org.npskit.policy.ReasonCode;
+import org.npskit.policy.RelationshipTrigger;
 import org.npskit.policy.SurveyGate;
 import org.npskit.policy.SurveyPolicy;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,8 @@ class NpsAssertionsTest {
   @Test
   void passingAssertionsChain() {
     Decision tv = gate.decide(order("O-1", "OLED55", "tv/oled", "2000", T0));
-    assertThat(tv).isSurvey().hasReasons().hasSubjectSku("OLED55")
+    assertThat(tv).isSurvey().hasReasons().hasKind(DecisionKind.TRANSACTIONAL)
+        .hasSubjectSku("OLED55")
         .hasSendAt(T0.plus(Duration.ofDays(3))).hasNoEligibleAgainAt();
     Decision toner = gate.decide(order("O-2", "TONER-1", "printing/toner", "40", T0));
     assertThat(toner).isSkip()
@@ -51,6 +54,7 @@ class NpsAssertionsTest {
         .hasMessageContaining("Expecting decision of order O-2 to be SURVEY, but it was:")
         .hasMessageContaining("customer:        K-2")
         .hasMessageContaining("outcome:         SKIP")
+        .hasMessageContaining("kind:            TRANSACTIONAL")
         .hasMessageContaining("EXCLUDED_CATEGORY: no candidate line: lines [TONER-1] are in an"
             + " excluded category")
         .hasMessageContaining("BELOW_MIN_ORDER_VALUE: order value 40 EUR is below the minimum"
@@ -75,6 +79,9 @@ class NpsAssertionsTest {
         .hasMessageContaining("to have the subject SKU OLED65")
         .hasMessageContaining("subject:         OLED55 (tv/oled, 2000 EUR)");
     assertThatThrownBy(() -> assertThat(tv).hasNoSubject()).hasMessageContaining("no subject");
+    assertThatThrownBy(() -> assertThat(tv).hasKind(DecisionKind.RELATIONSHIP))
+        .hasMessageContaining("to have the kind RELATIONSHIP")
+        .hasMessageContaining("kind:            TRANSACTIONAL");
     assertThatThrownBy(() -> assertThat(tv).hasSendAt(T0))
         .hasMessageContaining("to be sent at " + T0);
     assertThatThrownBy(() -> assertThat(tv).hasEligibleAgainAt(T0))
@@ -104,5 +111,17 @@ class NpsAssertionsTest {
         .hasMessage("tolerance must be finite and not negative, was -1.0");
     assertThatThrownBy(() -> assertThat(result).hasNps(45.0, Double.NaN))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aRelationshipDecisionHasItsKindAndNoSubject() {
+    SurveyGate frequent = SurveyGate.builder(SurveyPolicy.builder()
+        .relationshipTrigger(RelationshipTrigger.parse("1/P30D")).build())
+        .clock(MutableClock.at(T0)).build();
+    Decision d = frequent.decide(order("O-1", "OLED55", "tv/oled", "2000", T0));
+    assertThat(d).isSurvey().hasKind(DecisionKind.RELATIONSHIP).hasNoSubject();
+    Decision again = frequent.decide(order("O-1", "OLED55", "tv/oled", "2000", T0));
+    assertThatThrownBy(() -> assertThat(again).hasKind(DecisionKind.RELATIONSHIP))
+        .hasMessageContaining("kind:            none");
   }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.npskit.policy.jdbc.JdbcContactHistory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -157,9 +158,12 @@ abstract class ShopContract {
           assertThat(rs.next()).as(table).isTrue();
         }
       }
-      try (ResultSet rs = s.executeQuery("SELECT version FROM npskit_schema_version")) {
-        assertThat(rs.next()).isTrue();
-        assertThat(rs.getInt(1)).isEqualTo(1);
+      try (ResultSet rs = s.executeQuery(
+          "SELECT version FROM npskit_schema_version ORDER BY version")) {
+        for (int version = 1; version <= JdbcContactHistory.SCHEMA_VERSION; version++) {
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getInt(1)).isEqualTo(version);
+        }
         assertThat(rs.next()).isFalse();
       }
     }

@@ -273,6 +273,7 @@ final class DecideCommand implements Command {
     o.put("subjectSku", d.subjectSku().orElse(null));
     o.put("sendAt", d.sendAt().map(Instant::toString).orElse(null));
     o.put("eligibleAgainAt", d.eligibleAgainAt().map(Instant::toString).orElse(null));
+    o.put("kind", kind(d, null));
     if (isDuplicate(d)) {
       o.put("recordedDecision", d.recordedDecision().map(Enum::name).orElse(null));
       o.put("recordedSendAt", d.recordedSendAt().map(Instant::toString).orElse(null));
@@ -282,6 +283,11 @@ final class DecideCommand implements Command {
 
   static boolean isDuplicate(Decision d) {
     return d.reasonCodes().contains(ReasonCode.DUPLICATE_ORDER);
+  }
+
+  /** The decision's kind (TRANSACTIONAL, RELATIONSHIP), or {@code none} when it has none. */
+  static String kind(Decision d, String none) {
+    return d.kind().map(Enum::name).orElse(none);
   }
 
   /**
@@ -297,13 +303,13 @@ final class DecideCommand implements Command {
       int wo = Math.min(MAX_COLUMN, Math.max(8, orders.longestOrderId()));
       int wc = Math.min(MAX_COLUMN, Math.max(8, orders.longestCustomerId()));
       int ws = Math.min(MAX_COLUMN, Math.max(7, orders.longestSku()));
-      this.format = "%-" + wo + "s  %-" + wc + "s  %-6s  %-" + ws + "s  %-20s  %s%n";
+      this.format = "%-" + wo + "s  %-" + wc + "s  %-6s  %-13s  %-" + ws + "s  %-20s  %s%n";
     }
 
     @Override
     public void start() {
-      out.print(Text.f(format, "order", "customer", "answer", "subject", "send at / again at",
-          "reasons"));
+      out.print(Text.f(format, "order", "customer", "answer", "kind", "subject",
+          "send at / again at", "reasons"));
     }
 
     @Override
@@ -318,7 +324,7 @@ final class DecideCommand implements Command {
                 .orElse("?") + ")"
             : " (recorded: SKIP)").orElse(" (recorded: unknown)");
       }
-      out.print(Text.f(format, d.orderId(), d.customerId(), d.outcome().name(),
+      out.print(Text.f(format, d.orderId(), d.customerId(), d.outcome().name(), kind(d, "-"),
           d.subjectSku().orElse("-"), when, reasons));
     }
 

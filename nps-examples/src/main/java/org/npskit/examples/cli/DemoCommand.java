@@ -23,6 +23,7 @@ import org.npskit.core.NpsTally;
 import org.npskit.core.PValueAdjustment;
 import org.npskit.core.Scale;
 import org.npskit.policy.Decision;
+import org.npskit.policy.DecisionKind;
 import org.npskit.policy.Reason;
 import org.npskit.policy.SurveyGate;
 import org.npskit.policy.SurveyPolicy;
@@ -43,7 +44,8 @@ final class DemoCommand implements Command {
 
   @Override
   public String summary() {
-    return "the story: toner vs. an installed OLED TV, then an NPS report with intervals";
+    return "the story: toner vs. an installed OLED TV, an installer asked about the shop, then"
+        + " an NPS report with intervals";
   }
 
   @Override
@@ -52,12 +54,14 @@ final class DemoCommand implements Command {
         "usage: npskit demo",
         "",
         "Runs the shipped sample data (samples/policy.properties, samples/orders.csv,",
-        "samples/responses.csv) through nps-policy and nps-core and explains the result:",
-        "a business re-ordering toner every month is not surveyed about toner, its OLED TV",
-        "with installation is; then the NPS of 180 answers (scores 1 to 10, as Coolblue",
-        "asks) with the range the true NPS lies in, per channel, set against the Dutch",
-        "figures a Coolblue case study quotes (Coolblue 66; best bank 18, telecom 1,",
-        "supermarket 23).",
+        "samples/installer-orders.csv, samples/responses.csv) through nps-policy and",
+        "nps-core and explains the result: a business re-ordering toner every month is not",
+        "surveyed about toner, its OLED TV with installation is; an installer buying",
+        "fittings twice a week is asked about the shop twice a year, never about a",
+        "fitting, and about the boiler he had installed; then the NPS of 180 answers",
+        "(scores 1 to 10, as Coolblue asks) with the range the true NPS lies in, per",
+        "channel, set against the Dutch figures a Coolblue case study quotes (Coolblue 66;",
+        "best bank 18, telecom 1, supermarket 23).",
         "");
   }
 
@@ -101,6 +105,7 @@ final class DemoCommand implements Command {
     long surveys = decisions.stream().filter(Decision::isSurvey).count();
     sb.append(Text.f("%n%d orders decided: %d surveys, %d skipped.%n", decisions.size(), surveys,
         decisions.size() - surveys));
+    installer(sb, policy);
 
     Csv.Table answers = Csv.parse(resource("responses.csv"), "samples/responses.csv");
     List<Responses.Response> rs = Responses.readAll(answers, Scale.ONE_TO_TEN, ZoneOffset.UTC,
@@ -155,6 +160,56 @@ final class DemoCommand implements Command {
         Cli.launcher(), Cli.launcher(), t.n(), (double) t.promoters() / t.n(),
         (double) t.detractors() / t.n()));
     return sb.toString();
+  }
+
+  /**
+   * The installer's year: a frequent buyer asked about the shop, not about his fittings, and
+   * about the boiler he had installed.
+   */
+  private static void installer(StringBuilder sb, SurveyPolicy policy) {
+    Csv.Table table = Csv.parse(resource("installer-orders.csv"), "samples/installer-orders.csv");
+    List<Orders.Order> orders = Orders.read(table);
+    SurveyGate gate = SurveyGate.builder(policy)
+        .clock(Clock.fixed(Instant.parse("2026-12-31T00:00:00Z"), ZoneOffset.UTC)).build();
+    List<Decision> decisions = DecideCommand.decideAll(gate, orders);
+    sb.append("\nThe installer\n-------------\n");
+    sb.append(Text.f("Customer K-7 installs heating and picks up fittings at the trade counter every"
+        + " Monday%nand Thursday (samples/installer-orders.csv: %d orders in 2026). Asked about"
+        + " every fitting,%nhe would be pestered and say little. From his 8th order within 30"
+        + " days he is a frequent%nbuyer (relationship-trigger=8/P30D) and is asked about the shop"
+        + " instead, at most every%n180 days (relationship-interval=P180D); the boiler he had"
+        + " installed is still asked about.%n%nSurveys to K-7:%n", decisions.size()));
+    int relationship = 0;
+    int fittings = 0;
+    int purchases = 0;
+    int skippedAsPurchases = 0;
+    for (int i = 0; i < decisions.size(); i++) {
+      Decision d = decisions.get(i);
+      boolean aboutTheShop = d.kind().orElse(null) == DecisionKind.RELATIONSHIP;
+      if (!d.isSurvey()) {
+        skippedAsPurchases += aboutTheShop ? 0 : 1;
+        continue;
+      }
+      String about;
+      if (aboutTheShop) {
+        relationship++;
+        about = "about the shop";
+      } else {
+        purchases++;
+        fittings += d.subject().orElseThrow().category().toString().startsWith("plumbing") ? 1 : 0;
+        about = "about " + describe(orders.get(i));
+      }
+      sb.append(Text.f("  %s  %-9s  %-13s  %s, sent %s%n", orders.get(i).purchase().eventTime(),
+          d.orderId(), d.kind().orElseThrow(), about, d.sendAt().orElseThrow()));
+    }
+    int surveys = relationship + purchases;
+    sb.append(Text.f("%n%d orders: %d surveys (%d about the relationship, %d about a purchase, %s"
+            + " about a fitting);%n%d skipped: %d orders before he was a frequent buyer (fittings"
+            + " below the minimum%norder value), %d relationship decisions within the cooldown or"
+            + " the relationship interval.%n",
+        decisions.size(), surveys, relationship, purchases, fittings == 0 ? "none" : fittings,
+        decisions.size() - surveys, skippedAsPurchases,
+        decisions.size() - surveys - skippedAsPurchases));
   }
 
   private static String describe(Orders.Order o) {

@@ -248,13 +248,13 @@ class DecideUnderFaultsTest {
     assertThat(second.out().lines().toList()).containsExactly(
         "{\"orderId\":\"O-1\",\"customerId\":\"K-1\",\"decision\":\"SKIP\",\"reasons\":"
             + "[\"DUPLICATE_ORDER\"],\"subjectSku\":null,\"sendAt\":null,\"eligibleAgainAt\":null,"
-            + "\"recordedDecision\":\"SURVEY\",\"recordedSendAt\":\"2026-01-04T10:00:00Z\"}",
+            + "\"kind\":null,\"recordedDecision\":\"SURVEY\",\"recordedSendAt\":\"2026-01-04T10:00:00Z\"}",
         "{\"orderId\":\"O-2\",\"customerId\":\"K-1\",\"decision\":\"SKIP\",\"reasons\":"
             + "[\"DUPLICATE_ORDER\"],\"subjectSku\":null,\"sendAt\":null,\"eligibleAgainAt\":null,"
-            + "\"recordedDecision\":\"SKIP\",\"recordedSendAt\":null}",
+            + "\"kind\":null,\"recordedDecision\":\"SKIP\",\"recordedSendAt\":null}",
         "{\"orderId\":\"O-3\",\"customerId\":\"K-2\",\"decision\":\"SKIP\",\"reasons\":"
             + "[\"DUPLICATE_ORDER\"],\"subjectSku\":null,\"sendAt\":null,\"eligibleAgainAt\":null,"
-            + "\"recordedDecision\":\"SURVEY\",\"recordedSendAt\":\"2026-01-09T10:00:00Z\"}");
+            + "\"kind\":null,\"recordedDecision\":\"SURVEY\",\"recordedSendAt\":\"2026-01-09T10:00:00Z\"}");
     assertThat(first.out()).contains("\"orderId\":\"O-1\",\"customerId\":\"K-1\",\"decision\":"
         + "\"SURVEY\"", "\"sendAt\":\"2026-01-04T10:00:00Z\"");
     CliFuzzProperties.Run text = CliFuzzProperties.run(List.of("decide", "--store", url,

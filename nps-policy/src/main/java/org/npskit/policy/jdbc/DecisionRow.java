@@ -7,10 +7,11 @@ import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.SurveyRecord;
 
 /**
- * The decided order's row, written by every commit: its six bound values in column order (order
+ * The decided order's row, written by every commit: its seven bound values in column order (order
  * id, customer id, account id or {@code NULL}, decision time, {@code SURVEY} or {@code SKIP},
- * subject SKU or {@code NULL}). Its primary key, the order id, makes the second of two commits of
- * the same order fail.
+ * subject SKU or {@code NULL}, then, after the {@code cancelled} column the statement writes
+ * itself, the survey's kind, {@code TRANSACTIONAL} or {@code RELATIONSHIP}, or {@code NULL} for a
+ * skip). Its primary key, the order id, makes the second of two commits of the same order fail.
  *
  * <p>Stateless; thread-safe.
  */
@@ -36,10 +37,10 @@ final class DecisionRow {
   }
 
   /**
-   * Binds the six values of the decision.
+   * Binds the seven values of the decision.
    *
    * @param ps the statement
-   * @param index the index of the first of the six parameters
+   * @param index the index of the first of the seven parameters
    * @param commit the decision
    * @throws SQLException on a driver error
    */
@@ -51,5 +52,7 @@ final class DecisionRow {
     ps.setString(index + 4, commit.isSurvey() ? "SURVEY" : "SKIP");
     SqlRunner.setNullableString(
         ps, index + 5, commit.surveyRecord().map(SurveyRecord::sku).orElse(null));
+    SqlRunner.setNullableString(
+        ps, index + 6, commit.surveyRecord().map(s -> s.kind().name()).orElse(null));
   }
 }

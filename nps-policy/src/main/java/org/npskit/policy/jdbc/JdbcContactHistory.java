@@ -26,20 +26,25 @@ import org.npskit.policy.spi.StoreOperation;
  * snapshot, and the order id was not decided before; a concurrent writer that got there first
  * makes it return {@code false} with nothing written, and the gate reloads and decides again. Two
  * deciders never deadlock on each other (a deadlock the database reports anyway counts as a lost
- * race). A skip only claims the order id. The other writes ({@link #cancel}, {@link
+ * race). A skip only claims the order id; a version-checked skip (a policy that counts decided
+ * orders: a relationship trigger) also claims the customer's version, the way a survey does, so a
+ * survey decided on a count that misses it loses. The other writes ({@link #cancel}, {@link
  * #recordResponse}, {@link #setOptedOut}, {@link #eraseCustomer}) are each one transaction that
  * changes the versions it touches, so a survey decided on a snapshot from before them loses.
  *
- * <p><b>Dialect.</b> The survey commit is written in a {@link JdbcDialect}: set it on the builder
- * ({@link Builder#dialect}), or let the store ask the database for its product name once, on its
- * first survey commit, and keep the answer ({@code PostgreSQL} selects {@link
+ * <p><b>Dialect.</b> The survey commit (and the version-checked skip) is written in a {@link
+ * JdbcDialect}: set it on the builder ({@link Builder#dialect}), or let the store ask the
+ * database for its product name once, on its first such commit, and keep the answer ({@code PostgreSQL} selects {@link
  * JdbcDialect#POSTGRESQL}, anything else {@link JdbcDialect#PORTABLE}). Building never touches
  * the database; a detection that fails is not kept (that commit throws, the next asks again).
  *
  * <p><b>Schema.</b> Tables {@code <prefix>schema_version}, {@code <prefix>customer}, {@code
  * <prefix>account}, {@code <prefix>decision} and {@code <prefix>response} of schema version
- * {@value #SCHEMA_VERSION}, shipped as the class-path resource {@value #SCHEMA_RESOURCE} and
- * created by {@link #createSchema()} ({@code CREATE TABLE IF NOT EXISTS}). The prefix (default
+ * {@value #SCHEMA_VERSION}, shipped as the class-path resources {@code
+ * org/npskit/policy/jdbc/schema-v1.sql} (the tables of version 1) and {@value #SCHEMA_RESOURCE}
+ * (the changes of version 2), and created, or upgraded in place from version 1, by {@link
+ * #createSchema()} ({@code CREATE TABLE IF NOT EXISTS}, {@code ALTER TABLE ... ADD COLUMN IF NOT
+ * EXISTS}). The prefix (default
  * {@value #DEFAULT_TABLE_PREFIX}) is validated against {@code [a-z][a-z0-9_]{0,39}} (or empty) and
  * is the only text ever spliced into SQL; every value is a bound parameter. Instants are stored as
  * {@code TIMESTAMP WITH TIME ZONE} truncated to microseconds.
@@ -67,7 +72,11 @@ public final class JdbcContactHistory implements ContactHistory {
   /** The schema version this store reads and writes. */
   public static final int SCHEMA_VERSION = JdbcSchema.VERSION;
 
-  /** Class-path location of the DDL of {@link #SCHEMA_VERSION}, with a {@code ${prefix}} token. */
+  /**
+   * Class-path location of the DDL of {@link #SCHEMA_VERSION}, with a {@code ${prefix}} token:
+   * the changes from the version before, run after the scripts of the earlier versions ({@code
+   * schema-v1.sql} and so on, beside it); {@link #schemaDdl()} returns them all, in order.
+   */
   public static final String SCHEMA_RESOURCE = JdbcSchema.RESOURCE;
 
   /** The default table prefix. */
@@ -116,8 +125,9 @@ public final class JdbcContactHistory implements ContactHistory {
   }
 
   /**
-   * Creates the tables and indexes if they do not exist and records the schema version. Safe to
-   * call on every start, from several processes at once.
+   * Creates the tables and indexes if they do not exist, upgrades a schema of an earlier version
+   * in place (every table and row kept: version 2 adds a column), and records each schema
+   * version. Safe to call on every start, from several processes at once.
    *
    * @throws HistoryUnavailableException if the database refuses the DDL
    */
@@ -136,7 +146,9 @@ public final class JdbcContactHistory implements ContactHistory {
   }
 
   /**
-   * The DDL this store would run, rendered for its prefix (for review or a migration tool).
+   * The DDL this store would run, rendered for its prefix (for review or a migration tool): the
+   * script of each schema version in order (version 1 creates the tables, each later one changes
+   * them).
    *
    * @return the DDL script, with comments
    */
@@ -185,12 +197,12 @@ public final class JdbcContactHistory implements ContactHistory {
   public boolean commit(CommitRequest commit) {
     Objects.requireNonNull(commit, "commit");
     StorableIds.requireStorable(commit);
-    return commit.isSurvey()
-        ? surveyCommits.get().commitSurvey(commit)
+    return commit.versionChecked()
+        ? surveyCommits.get().commitChecked(commit)
         : runner.autoCommit(StoreOperation.COMMIT, c -> commitSkip(c, commit));
   }
 
-  /** A skip claims the order id only: one auto-committed insert, one round trip. */
+  /** A plain skip claims the order id only: one auto-committed insert, one round trip. */
   private boolean commitSkip(Connection c, CommitRequest commit) throws SQLException {
     try {
       DecisionRow.insert(runner, sql, c, commit);

@@ -17,35 +17,44 @@ import java.util.OptionalInt;
 import org.npskit.policy.spi.StoreOperation;
 
 /**
- * The store's schema: the versioned DDL shipped as the resource {@value #RESOURCE}, rendered for
- * one validated table prefix, its creation and the record of installed versions in {@code
+ * The store's schema: the versioned DDL, one script per version shipped as the resources {@code
+ * schema-v1.sql} (the tables of version 1) to {@value #RESOURCE} (each the changes from the
+ * version before, so a database of an older version is upgraded in place), rendered for one
+ * validated table prefix, its creation and the record of installed versions in {@code
  * <prefix>schema_version}.
  *
- * <p>Creation runs every DDL statement ({@code ... IF NOT EXISTS}) auto-committed on its own; a
- * statement that fails is run once more, because the loser of two processes creating the same
- * table at once sees a duplicate although the table is there. The version row is inserted only
- * when missing, and a duplicate from a racing process counts as done.
+ * <p>Creation runs the script of every version not recorded yet, in version order, every DDL
+ * statement ({@code ... IF NOT EXISTS}) auto-committed on its own, and records each version after
+ * its script; a statement that fails is run once more, because the loser of two processes
+ * creating the same table at once sees a duplicate although the table is there, and a creation
+ * that fails all the same (a racing process upgrading the same table) is run again, up to
+ * {@value #CREATE_ATTEMPTS} times. A version row is inserted only when missing, and a duplicate
+ * from a racing process counts as done. Within one JVM, creations run one at a time.
  *
  * <p>Immutable; thread-safe if the runner's data source is.
  */
 final class JdbcSchema {
 
   /** The schema version this library writes and reads. */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
-  /** Class-path location of the DDL script of {@link #VERSION}. */
-  static final String RESOURCE = "/org/npskit/policy/jdbc/schema-v" + VERSION + ".sql";
+  /** Class-path location of the DDL script of {@link #VERSION}: the changes from version 1. */
+  static final String RESOURCE = "/org/npskit/policy/jdbc/schema-v2.sql";
 
   private static final String PLACEHOLDER = "${prefix}";
 
-  private final String script;
+  /** How often {@link #create()} runs the missing versions before it fails. */
+  private static final int CREATE_ATTEMPTS = 5;
+
+  /** The rendered script of each version, index 0 for version 1. */
+  private final List<String> scripts;
   private final SqlRunner runner;
   private final String highestVersion;
   private final String versionExists;
   private final String insertVersion;
 
-  private JdbcSchema(String prefix, String script, SqlRunner runner) {
-    this.script = script;
+  private JdbcSchema(String prefix, List<String> scripts, SqlRunner runner) {
+    this.scripts = List.copyOf(scripts);
     this.runner = runner;
     String versions = prefix + "schema_version";
     this.highestVersion = "SELECT MAX(version) FROM " + versions;
@@ -63,31 +72,75 @@ final class JdbcSchema {
    */
   static JdbcSchema forPrefix(String prefix, SqlRunner runner) {
     SqlIdentifiers.requireValidPrefix(prefix);
+    List<String> scripts = new ArrayList<>();
+    for (int version = 1; version <= VERSION; version++) {
+      scripts.add(template(version).replace(PLACEHOLDER, prefix));
+    }
+    return new JdbcSchema(prefix, scripts, runner);
+  }
+
+  /**
+   * The class-path location of the script of a version.
+   *
+   * @param version 1 to {@link #VERSION}
+   * @return the resource path
+   */
+  static String resource(int version) {
+    return "/org/npskit/policy/jdbc/schema-v" + version + ".sql";
+  }
+
+  private static String template(int version) {
+    String resource = resource(version);
     try (InputStream in =
         Objects.requireNonNull(
-            JdbcSchema.class.getResourceAsStream(RESOURCE), "schema resource " + RESOURCE)) {
-      String template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return new JdbcSchema(prefix, template.replace(PLACEHOLDER, prefix), runner);
+            JdbcSchema.class.getResourceAsStream(resource), "schema resource " + resource)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+      throw new UncheckedIOException("cannot read " + resource, e);
     }
   }
 
   /**
-   * Returns the whole rendered script, comments included.
+   * Returns the whole rendered DDL, every version's script in order, comments included.
    *
    * @return the DDL text
    */
   String script() {
-    return script;
+    return String.join("\n", scripts);
   }
 
   /**
-   * Returns the executable statements: the script without comment lines, split on {@code ;}.
+   * Returns the rendered script of one version, comments included.
+   *
+   * @param version 1 to {@link #VERSION}
+   * @return the DDL text of that version
+   */
+  String script(int version) {
+    return scripts.get(version - 1);
+  }
+
+  /**
+   * Returns the executable statements of every version: the scripts without comment lines, split
+   * on {@code ;}.
    *
    * @return the statements in order, without the trailing semicolons
    */
   List<String> statements() {
+    List<String> statements = new ArrayList<>();
+    for (int version = 1; version <= VERSION; version++) {
+      statements.addAll(statements(version));
+    }
+    return List.copyOf(statements);
+  }
+
+  /**
+   * Returns the executable statements of one version's script.
+   *
+   * @param version 1 to {@link #VERSION}
+   * @return the statements in order, without the trailing semicolons
+   */
+  List<String> statements(int version) {
+    String script = script(version);
     StringBuilder withoutComments = new StringBuilder();
     for (String line : script.split("\n", -1)) {
       if (!line.strip().startsWith("--")) {
@@ -104,20 +157,56 @@ final class JdbcSchema {
   }
 
   /**
-   * Creates what does not exist yet and records {@link #VERSION}. Idempotent; safe from several
-   * processes at once.
+   * Creates what does not exist yet, upgrades an older schema in place, and records every version
+   * up to {@link #VERSION}. Idempotent; safe from several processes at once.
    *
    * @throws org.npskit.policy.spi.HistoryUnavailableException if the database refuses the DDL
    */
   void create() {
+    // One creation at a time in this JVM: H2 adds a column by rebuilding the table, and sessions
+    // adding the same column at once find the table gone for a moment. Across processes the
+    // attempts below settle it (PostgreSQL queues an ALTER TABLE behind another).
+    synchronized (JdbcSchema.class) {
+      createOnOneConnection();
+    }
+  }
+
+  private void createOnOneConnection() {
     // One connection for every statement: an in-memory database that lives as long as its last
     // connection (H2's jdbc:h2:mem:NAME without DB_CLOSE_DELAY) keeps what was created.
     runner.autoCommit(StoreOperation.CREATE_SCHEMA, c -> {
-      for (String statement : statements()) {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          createMissingVersions(c);
+          return null;
+        } catch (SQLException e) {
+          // A racing process is upgrading the same tables: H2 rebuilds a table to add a
+          // column, so for a moment another process sees it locked or even missing. Every step
+          // is idempotent and the versions done are recorded, so running again settles it.
+          if (attempt == CREATE_ATTEMPTS) {
+            throw e;
+          }
+        }
+      }
+    });
+  }
+
+  /**
+   * Runs the script of every version not recorded yet, in version order, and records it. A
+   * recorded version's script does not run again: a later version changes existing tables
+   * ({@code ALTER TABLE} copies the table on H2 and locks it on PostgreSQL), which must not
+   * happen on every start.
+   */
+  private void createMissingVersions(Connection c) throws SQLException {
+    for (int version = 1; version <= VERSION; version++) {
+      if (isRecorded(c, version)) {
+        continue;
+      }
+      for (String statement : statements(version)) {
         executeDdl(c, statement);
       }
-      return recordVersion(c);
-    });
+      recordVersion(c, version);
+    }
   }
 
   /**
@@ -144,7 +233,7 @@ final class JdbcSchema {
         });
   }
 
-  private Void executeDdl(Connection c, String statement) throws SQLException {
+  private void executeDdl(Connection c, String statement) throws SQLException {
     try (Statement st = runner.statement(c)) {
       st.execute(statement);
     } catch (SQLException e) {
@@ -157,21 +246,30 @@ final class JdbcSchema {
         throw again;
       }
     }
-    return null;
   }
 
-  private Void recordVersion(Connection c) throws SQLException {
+  /** Whether the version is recorded; false on a database without the version table. */
+  private boolean isRecorded(Connection c, int version) throws SQLException {
     try (PreparedStatement ps = runner.prepare(c, versionExists)) {
-      ps.setInt(1, VERSION);
+      ps.setInt(1, version);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        if (rs.getLong(1) > 0) {
-          return null;
-        }
+        return rs.getLong(1) > 0;
       }
+    } catch (SQLException e) {
+      if (SqlStates.isMissingTable(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private void recordVersion(Connection c, int version) throws SQLException {
+    if (isRecorded(c, version)) {
+      return;
     }
     try (PreparedStatement ps = runner.prepare(c, insertVersion)) {
-      ps.setInt(1, VERSION);
+      ps.setInt(1, version);
       SqlRunner.setInstant(ps, 2, Instant.now());
       ps.executeUpdate();
     } catch (SQLException e) {
@@ -179,6 +277,5 @@ final class JdbcSchema {
         throw e;
       }
     }
-    return null;
   }
 }

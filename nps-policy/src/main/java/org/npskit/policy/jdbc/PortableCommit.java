@@ -7,10 +7,10 @@ import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.StoreOperation;
 
 /**
- * The survey commit in portable SQL: one transaction of a conditional {@code UPDATE ... SET
- * version = ? WHERE <key> = ? AND version = ?} of the customer row (for a first-time customer an
- * {@code INSERT} whose primary key makes the second of two racing processes fail), the same for
- * the account, and the {@code INSERT} of the decided order. Rows are claimed in the order
+ * The version-checked commit in portable SQL: one transaction of a conditional {@code UPDATE ...
+ * SET version = ? WHERE <key> = ? AND version = ?} of the customer row (for a first-time customer
+ * an {@code INSERT} whose primary key makes the second of two racing processes fail), the same
+ * for the account of a survey, and the {@code INSERT} of the decided order. Rows are claimed in the order
  * customer, account, order, so two deciders do not deadlock on each other. A claim that matches
  * no row, a duplicate key, a serialization failure or a deadlock rolls the whole transaction back:
  * a lost race. Round trips: customer claim, account claim, decision, {@code COMMIT}.
@@ -29,8 +29,8 @@ final class PortableCommit implements CommitStrategy {
   }
 
   @Override
-  public boolean commitSurvey(CommitRequest survey) {
-    return runner.transaction(StoreOperation.COMMIT, c -> commit(c, survey));
+  public boolean commitChecked(CommitRequest commit) {
+    return runner.transaction(StoreOperation.COMMIT, c -> commit(c, commit));
   }
 
   private boolean commit(Connection c, CommitRequest commit) throws SQLException {
@@ -41,7 +41,7 @@ final class PortableCommit implements CommitStrategy {
               sql.insertCustomer(),
               commit.customerId(),
               commit.expectedCustomerVersion())
-          && (commit.accountId() == null
+          && (AccountMode.of(commit) == AccountMode.NONE
               || claimVersion(
                   c,
                   sql.updateAccountVersion(),

@@ -9,9 +9,10 @@ import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.StoreOperation;
 
 /**
- * The survey commit on PostgreSQL: one statement whose data-modifying {@code WITH} queries claim
- * the customer's version (and the account's) with the portable statements of {@link SqlText} and
- * feed the decision insert, which inserts a row only when every claim matched one. A claim that
+ * The version-checked commit on PostgreSQL: one statement whose data-modifying {@code WITH}
+ * queries claim the customer's version (and, for a survey, the account's) with the portable
+ * statements of {@link SqlText} and feed the decision insert, which inserts a row only when every
+ * claim matched one. A claim that
  * matches no row therefore writes no decision; a duplicate key, serialization failure or deadlock
  * is a lost race too. Without an account the statement claims one version, so a miss changed
  * nothing and the statement runs auto-committed (one round trip); with an account a customer
@@ -47,16 +48,16 @@ final class PostgresCommit implements CommitStrategy {
     }
     return s.append(' ')
         .append(sql.insertDecisionInto())
-        .append(" SELECT ?, ?, ?, ?, ?, ?, FALSE FROM c")
+        .append(" SELECT ?, ?, ?, ?, ?, ?, FALSE, ? FROM c")
         .append(mode != AccountMode.NONE ? " CROSS JOIN a" : "")
         .toString();
   }
 
   @Override
-  public boolean commitSurvey(CommitRequest survey) {
-    return survey.accountId() == null
-        ? runner.autoCommit(StoreOperation.COMMIT, c -> commit(c, survey))
-        : runner.transaction(StoreOperation.COMMIT, c -> commit(c, survey));
+  public boolean commitChecked(CommitRequest commit) {
+    return AccountMode.of(commit) == AccountMode.NONE
+        ? runner.autoCommit(StoreOperation.COMMIT, c -> commit(c, commit))
+        : runner.transaction(StoreOperation.COMMIT, c -> commit(c, commit));
   }
 
   /** Returns false after rolling back whatever a matched claim changed when another missed. */

@@ -13,12 +13,14 @@ enum RowKind {
   CUSTOMER(2, false),
   /** The account row: version. */
   ACCOUNT(3, false),
-  /** A live survey to the customer. */
+  /** A live survey to the customer; its flag says whether it is a relationship survey. */
   CUSTOMER_SURVEY(4, true),
-  /** A live survey to the account. */
+  /** A live survey to the account; its flag says whether it is a relationship survey. */
   ACCOUNT_SURVEY(5, true),
   /** A response of the customer. */
-  RESPONSE(6, true);
+  RESPONSE(6, true),
+  /** A decided order of the customer (SURVEY or SKIP, cancelled or not): its decision time. */
+  CUSTOMER_ORDER(7, true);
 
   private final int code;
   private final boolean timed;
@@ -40,7 +42,7 @@ enum RowKind {
   /**
    * Whether rows of this kind carry an instant (and so fall inside or outside a query's range).
    *
-   * @return true for surveys and responses
+   * @return true for surveys, responses and the customer's decided orders
    */
   boolean timed() {
     return timed;

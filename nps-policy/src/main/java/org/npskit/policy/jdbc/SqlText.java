@@ -15,6 +15,10 @@ package org.npskit.policy.jdbc;
  *     instead, which cost PostgreSQL about 2 ms per decision at 8,000 decisions.
  * @param loadWithAccount {@code load} plus the account's row and surveys: further parameters
  *     account id twice
+ * @param loadWithOrders {@code load} plus the customer's decided orders (the frequent-buyer
+ *     rule): a further parameter, the customer id
+ * @param loadWithAccountAndOrders {@code loadWithAccount} plus the customer's decided orders: a
+ *     further parameter, the customer id
  * @param updateCustomerVersion conditional version bump of a customer (optimistic check)
  * @param insertCustomer first row of a customer (unique key: the insert-then-retry path)
  * @param bumpCustomer unconditional version bump of a customer
@@ -41,6 +45,8 @@ package org.npskit.policy.jdbc;
 record SqlText(
     String load,
     String loadWithAccount,
+    String loadWithOrders,
+    String loadWithAccountAndOrders,
     String updateCustomerVersion,
     String insertCustomer,
     String bumpCustomer,
@@ -77,6 +83,8 @@ record SqlText(
     String account = p + "account";
     String response = p + "response";
     String liveSurvey = " AND outcome = 'SURVEY' AND cancelled = FALSE";
+    // For a survey, the flag column says whether it is a relationship survey (NULL: version 1).
+    String relationship = "(survey_kind = 'RELATIONSHIP')";
     String load =
         "SELECT "
             + RowKind.ORDER.code()
@@ -92,7 +100,7 @@ record SqlText(
             + " WHERE customer_id = ?"
             + " UNION ALL SELECT "
             + RowKind.CUSTOMER_SURVEY.code()
-            + ", order_id, NULL, NULL, decided_at, subject_sku, account_id FROM "
+            + ", order_id, NULL, " + relationship + ", decided_at, subject_sku, account_id FROM "
             + decision
             + " WHERE customer_id = ?"
             + liveSurvey
@@ -110,10 +118,16 @@ record SqlText(
             + " WHERE account_id = ?"
             + " UNION ALL SELECT "
             + RowKind.ACCOUNT_SURVEY.code()
-            + ", order_id, NULL, NULL, decided_at, subject_sku, customer_id FROM "
+            + ", order_id, NULL, " + relationship + ", decided_at, subject_sku, customer_id FROM "
             + decision
             + " WHERE account_id = ?"
             + liveSurvey;
+    String orders =
+        " UNION ALL SELECT "
+            + RowKind.CUSTOMER_ORDER.code()
+            + ", order_id, NULL, NULL, decided_at, NULL, NULL FROM "
+            + decision
+            + " WHERE customer_id = ?";
     String insertCustomer =
         "INSERT INTO " + customer + " (customer_id, version, opted_out) VALUES (?, ?, FALSE)";
     String updateCustomer =
@@ -124,10 +138,13 @@ record SqlText(
     String insertDecisionInto =
         "INSERT INTO "
             + decision
-            + " (order_id, customer_id, account_id, decided_at, outcome, subject_sku, cancelled)";
+            + " (order_id, customer_id, account_id, decided_at, outcome, subject_sku, cancelled,"
+            + " survey_kind)";
     return new SqlText(
         load,
         loadWithAccount,
+        load + orders,
+        loadWithAccount + orders,
         updateCustomer,
         insertCustomer,
         "UPDATE " + customer + " SET version = version + 1 WHERE customer_id = ?",
@@ -141,7 +158,7 @@ record SqlText(
             + decision
             + " WHERE customer_id = ? AND account_id IS NOT NULL",
         insertDecisionInto,
-        insertDecisionInto + " VALUES (?, ?, ?, ?, ?, ?, FALSE)",
+        insertDecisionInto + " VALUES (?, ?, ?, ?, ?, ?, FALSE, ?)",
         "UPDATE "
             + decision
             + " SET cancelled = TRUE WHERE order_id = ? AND outcome = 'SURVEY' AND cancelled = FALSE",

@@ -7,7 +7,8 @@
  * the builder).
  *
  * <p>Uses only the JDK's {@code java.sql}; the JDBC driver and connection pool are the
- * application's choice. The schema is versioned and shipped as the resource {@code
- * org/npskit/policy/jdbc/schema-v1.sql}.
+ * application's choice. The schema is versioned and shipped as the resources {@code
+ * org/npskit/policy/jdbc/schema-v1.sql} (the tables) and {@code schema-v2.sql} (the changes of
+ * version 2, which upgrade a version-1 database in place).
  */
 package org.npskit.policy.jdbc;

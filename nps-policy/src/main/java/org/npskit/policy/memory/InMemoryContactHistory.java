@@ -55,10 +55,12 @@ import org.npskit.policy.spi.SurveyRecord;
  * <p><b>Memory.</b> About 121 bytes per tracked customer with one survey, ids of up to 18 ASCII
  * characters included (measured with 1 million customers, see BENCHMARKS.md); up to about 8
  * more while the store grows an index. Longer ids or ids with other characters are kept as
- * strings, and a customer with several surveys or with recorded responses costs more. Memory of
- * forgotten entries is reused, not returned. {@link Builder#expectedCustomers(int)} reserves the
- * indexes up front (about 16 bytes per expected customer) so that a large store does not grow
- * them while it fills.
+ * strings, and a customer with several surveys, several decided orders or with recorded
+ * responses costs more. Every decided order counts for its customer (the frequent-buyer rule of
+ * a relationship trigger), so a customer whose only decision was a skip has a row too (about 128
+ * bytes). Memory of forgotten entries is reused, not returned. {@link
+ * Builder#expectedCustomers(int)} reserves the indexes up front (about 16 bytes per expected
+ * customer) so that a large store does not grow them while it fills.
  *
  * <p><b>Thread safety.</b> Safe for any number of threads; {@link #commit} is atomic across
  * customer, account and order id. Writes are serialized; {@link #load} takes no lock unless a
@@ -86,11 +88,19 @@ public final class InMemoryContactHistory implements ContactHistory {
    * reference store.
    *
    * Customer rows. Long columns: the id (IdTable), C_VERSION (the version, with OPTED_OUT in bit
-   * 62; versions stay far below it), and the inline survey C_SURVEY_AT, C_SURVEY_ORDER_HEAD,
-   * C_SURVEY_ORDER_TAIL. Object columns: the id if it does not pack (IdTable), C_SURVEY_SKU,
-   * C_SURVEY_ACCOUNT, C_FULL_STATE. A row is in one of two forms:
-   *   - inline (C_FULL_STATE null): no response and at most one survey, whose order id packs;
-   *     C_SURVEY_ORDER_HEAD is 0 when there is no survey. This is what most customers are.
+   * 62 and ORDER_ONLY in bit 61; versions stay far below them), and the inline survey
+   * C_SURVEY_AT, C_SURVEY_ORDER_HEAD, C_SURVEY_ORDER_TAIL. Object columns: the id if it does not
+   * pack (IdTable), C_SURVEY_SKU, C_SURVEY_ACCOUNT, C_FULL_STATE. Every decided order counts
+   * for its customer (the frequent-buyer rule), so a customer has a row from its first decided
+   * order on, a SKIP too, and its state lists the decision times of its decided orders: exactly
+   * the order ids the order table holds for it (a write's trim leaves them; a purge or sweep
+   * drops both, by the same cut-off). A relationship survey is a survey without SKU (C_SURVEY_SKU
+   * null). A row is in one of two forms:
+   *   - inline (C_FULL_STATE null): no response and at most one decided order. Either one
+   *     survey, whose order id packs, and that survey's order as the only decided order (the
+   *     survey's time is the order's decision time); or no survey (C_SURVEY_ORDER_HEAD 0) and,
+   *     with ORDER_ONLY set, one decided order without live survey (a skip, a cancelled survey)
+   *     at C_SURVEY_AT. This is what most customers are.
    *   - full (C_FULL_STATE a CustomerState): everything else; the inline columns are zero and
    *     null, and the row's version word equals the state's version and opt-out.
    * stateOf turns a row of either form into a CustomerState, put writes a CustomerState back in
@@ -156,6 +166,13 @@ public final class InMemoryContactHistory implements ContactHistory {
   private static final int C_OBJECTS = C_SURVEY_SKU + 3;
   /** Bit of the version word set for an opted-out customer (versions stay below it). */
   private static final long OPTED_OUT = 1L << 62;
+  /**
+   * Bit of the version word of an inline row without survey that holds one decided order, at
+   * {@code C_SURVEY_AT}.
+   */
+  private static final long ORDER_ONLY = 1L << 61;
+  /** The flag bits of the version word. */
+  private static final long FLAGS = OPTED_OUT | ORDER_ONLY;
 
   // Decided-order rows (see the design notes).
   private static final int O_CUSTOMER_HEAD = IdTable.FIRST_OWNER_LONG;
@@ -352,18 +369,23 @@ public final class InMemoryContactHistory implements ContactHistory {
    */
   private HistorySnapshot read(HistoryQuery query, long from, long to) {
     String customerId = query.customerId();
+    // Decided orders only when asked for: an empty range otherwise.
+    long ordersFrom =
+        query.ordersFrom() == null ? Long.MAX_VALUE : Micros.of(query.ordersFrom());
     int c = customers.find(customerId);
     long version = 0L;
     boolean optedOut = false;
     List<SurveyRecord> surveys = List.of();
     List<Instant> responses = List.of();
+    List<Instant> decidedOrders = List.of();
     if (c >= 0) {
       long word = customers.peek(c, C_VERSION);
-      version = word & ~OPTED_OUT;
+      version = word & ~FLAGS;
       optedOut = (word & OPTED_OUT) != 0;
       if (customers.peekObj(c, C_FULL_STATE) instanceof CustomerState state) {
         surveys = state.surveys().inRange(customerId, from, to);
         responses = inRange(state.responses(), from, to);
+        decidedOrders = inRange(state.orders(), ordersFrom, to);
       } else {
         long orderHead = customers.peek(c, C_SURVEY_ORDER_HEAD);
         long at = customers.peek(c, C_SURVEY_AT);
@@ -373,6 +395,10 @@ public final class InMemoryContactHistory implements ContactHistory {
               stringOrNull(customers.peekObj(c, C_SURVEY_ACCOUNT)),
               stringOrNull(customers.peekObj(c, C_SURVEY_SKU)));
           surveys = new SurveysInRange(inline, customerId, 0, 1);
+        }
+        if ((orderHead != PackedId.NOT_PACKABLE || (word & ORDER_ONLY) != 0)
+            && at >= ordersFrom && at <= to) {
+          decidedOrders = List.of(Micros.toInstant(at));
         }
       }
     }
@@ -393,7 +419,8 @@ public final class InMemoryContactHistory implements ContactHistory {
         responses,
         version,
         account.version(),
-        decided);
+        decided,
+        decidedOrders);
   }
 
   /** The string read from a row, or null (also for anything else a racing read may see). */
@@ -427,29 +454,38 @@ public final class InMemoryContactHistory implements ContactHistory {
         return false;
       }
       boolean survey = commit.isSurvey();
-      int c = survey ? customers.find(commit.customerId()) : -1;
-      if (orders.full() || (survey && c < 0 && customers.full())) {
+      // Every decided order counts for its customer, so every commit writes the customer's row.
+      int c = customers.find(commit.customerId());
+      if (orders.full() || (c < 0 && customers.full())) {
         throw full(StoreOperation.COMMIT);
       }
-      if (survey) {
-        CustomerState customer = stateOf(c);
-        AccountState account =
-            commit.accountId() == null
-                ? AccountState.NEW
-                : accounts.getOrDefault(commit.accountId(), AccountState.NEW);
-        if (customer.version() != commit.expectedCustomerVersion()
-            || (commit.accountId() != null
-                && account.version() != commit.expectedAccountVersion())) {
-          return false;
-        }
+      CustomerState customer = stateOf(c);
+      AccountState account =
+          !survey || commit.accountId() == null
+              ? AccountState.NEW
+              : accounts.getOrDefault(commit.accountId(), AccountState.NEW);
+      if ((commit.versionChecked() && customer.version() != commit.expectedCustomerVersion())
+          || (survey && commit.accountId() != null
+              && account.version() != commit.expectedAccountVersion())) {
+        return false;
+      }
+      long[] decidedOrders = Micros.insertSorted(customer.orders(), decided);
+      if (!survey) {
+        // A skip changes the version only when version-checked, and trims nothing, as before
+        // orders were counted.
+        put(entryOf(commit.customerId(), c), new CustomerState(
+            commit.versionChecked() ? nextVersion() : customer.version(), customer.optedOut(),
+            customer.surveys(), customer.responses(), decidedOrders));
+      } else {
         SurveyRecord record = commit.survey();
         long at = Micros.of(record.at());
-        String sku = pooled(record.sku());
+        // A relationship survey has no SKU.
+        String sku = record.sku() == null ? null : pooled(record.sku());
         CustomerState updated =
             new CustomerState(
                 nextVersion(), customer.optedOut(),
                 customer.surveys().plus(at, record.orderId(), null, record.accountId(), sku),
-                customer.responses());
+                customer.responses(), decidedOrders);
         put(entryOf(commit.customerId(), c), trim(updated, now));
         if (commit.accountId() != null) {
           StoredSurveys surveys =
@@ -498,9 +534,10 @@ public final class InMemoryContactHistory implements ContactHistory {
       int c = customers.find(customerOf(o));
       if (c >= 0) {
         CustomerState customer = stateOf(c);
+        // The order stays decided, so it stays among the customer's decided orders.
         put(c, new CustomerState(
             nextVersion(), customer.optedOut(), customer.surveys().withoutOrder(orderId),
-            customer.responses()));
+            customer.responses(), customer.orders()));
       }
       if (accountId != null) {
         AccountState account = accounts.get(accountId);
@@ -532,7 +569,7 @@ public final class InMemoryContactHistory implements ContactHistory {
           trim(
               new CustomerState(
                   nextVersion(), customer.optedOut(), customer.surveys(),
-                  Micros.insertSorted(customer.responses(), micros)),
+                  Micros.insertSorted(customer.responses(), micros), customer.orders()),
               now));
     } finally {
       lock.unlockWrite(stamp);
@@ -550,7 +587,8 @@ public final class InMemoryContactHistory implements ContactHistory {
       }
       CustomerState customer = stateOf(c);
       put(entryOf(customerId, c),
-          new CustomerState(nextVersion(), optedOut, customer.surveys(), customer.responses()));
+          new CustomerState(nextVersion(), optedOut, customer.surveys(), customer.responses(),
+              customer.orders()));
     } finally {
       lock.unlockWrite(stamp);
     }
@@ -610,12 +648,14 @@ public final class InMemoryContactHistory implements ContactHistory {
       }
       return;
     }
-    if (customers.get(c, C_SURVEY_ORDER_HEAD) != PackedId.NOT_PACKABLE
+    // The inline survey and its order, or the one order without survey, share C_SURVEY_AT.
+    if ((customers.get(c, C_SURVEY_ORDER_HEAD) != PackedId.NOT_PACKABLE
+            || (customers.get(c, C_VERSION) & ORDER_ONLY) != 0)
         && customers.get(c, C_SURVEY_AT) < cutoff) {
       clearInline(c);
     }
     if (customers.get(c, C_SURVEY_ORDER_HEAD) == PackedId.NOT_PACKABLE
-        && (customers.get(c, C_VERSION) & OPTED_OUT) == 0) {
+        && (customers.get(c, C_VERSION) & FLAGS) == 0) {
       customers.remove(c);
     }
   }
@@ -677,17 +717,20 @@ public final class InMemoryContactHistory implements ContactHistory {
     }
     long word = customers.get(c, C_VERSION);
     long orderHead = customers.get(c, C_SURVEY_ORDER_HEAD);
+    long at = customers.get(c, C_SURVEY_AT);
     StoredSurveys surveys =
         orderHead == PackedId.NOT_PACKABLE
             ? StoredSurveys.NONE
             : StoredSurveys.single(
-                customers.get(c, C_SURVEY_AT),
+                at,
                 orderHead,
                 customers.get(c, C_SURVEY_ORDER_TAIL),
                 (String) customers.obj(c, C_SURVEY_ACCOUNT),
                 (String) customers.obj(c, C_SURVEY_SKU));
-    return new CustomerState(
-        word & ~OPTED_OUT, (word & OPTED_OUT) != 0, surveys, CustomerState.NEW.responses());
+    long[] decidedOrders = orderHead != PackedId.NOT_PACKABLE || (word & ORDER_ONLY) != 0
+        ? new long[] {at} : CustomerState.NO_TIMES;
+    return new CustomerState(word & ~FLAGS, (word & OPTED_OUT) != 0, surveys,
+        CustomerState.NO_TIMES, decidedOrders);
   }
 
   /** The entry {@code c}, or a new entry for the customer when {@code c} is -1. */
@@ -697,11 +740,15 @@ public final class InMemoryContactHistory implements ContactHistory {
 
   /** Stores the state in entry {@code c}: inline when it fits, else as the full state. */
   private void put(int c, CustomerState state) {
-    customers.set(c, C_VERSION, state.version() | (state.optedOut() ? OPTED_OUT : 0L));
+    long word = state.version() | (state.optedOut() ? OPTED_OUT : 0L);
     StoredSurveys surveys = state.surveys();
+    long[] decidedOrders = state.orders();
     long orderHead = surveys.size() == 1 ? surveys.orderHead(0) : PackedId.NOT_PACKABLE;
     boolean inline = state.responses().length == 0 && surveys.size() <= 1
-        && (surveys.isEmpty() || orderHead != PackedId.NOT_PACKABLE);
+        && (surveys.isEmpty()
+            ? decidedOrders.length <= 1
+            : orderHead != PackedId.NOT_PACKABLE && decidedOrders.length == 1
+                && decidedOrders[0] == surveys.micros(0));
     clearInline(c);
     if (!inline) {
       customers.setObj(c, C_FULL_STATE, state);
@@ -711,11 +758,19 @@ public final class InMemoryContactHistory implements ContactHistory {
       customers.set(c, C_SURVEY_ORDER_TAIL, surveys.orderTail(0));
       customers.setObj(c, C_SURVEY_ACCOUNT, surveys.accountId(0));
       customers.setObj(c, C_SURVEY_SKU, surveys.sku(0));
+    } else if (decidedOrders.length == 1) {
+      customers.set(c, C_SURVEY_AT, decidedOrders[0]);
+      word |= ORDER_ONLY;
     }
+    customers.set(c, C_VERSION, word);
   }
 
-  /** Clears the inline survey and the full state of entry {@code c} (keeps the version). */
+  /**
+   * Clears the inline survey or order and the full state of entry {@code c} (keeps the version
+   * and the opt-out).
+   */
   private void clearInline(int c) {
+    customers.set(c, C_VERSION, customers.get(c, C_VERSION) & ~ORDER_ONLY);
     customers.set(c, C_SURVEY_AT, 0L);
     customers.set(c, C_SURVEY_ORDER_HEAD, 0L);
     customers.set(c, C_SURVEY_ORDER_TAIL, 0L);
@@ -739,9 +794,12 @@ public final class InMemoryContactHistory implements ContactHistory {
     return ++lastVersion;
   }
 
-  /** The state without entries older than its newest one (at most {@code now}) minus retention. */
+  /**
+   * The state without surveys and responses older than its newest one (at most {@code now})
+   * minus retention.
+   */
   private CustomerState trim(CustomerState state, long now) {
-    return state.notBefore(trimCutoff(state.newestMicros(), now));
+    return state.trimmed(trimCutoff(state.newestMicros(), now));
   }
 
   /** The trim cut-off of entries whose newest is {@code newestMicros}: at most now - retention. */

@@ -2,6 +2,7 @@ package org.npskit.policy.memory;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.npskit.policy.spi.SurveyKind;
 import org.npskit.policy.spi.SurveyList;
 import org.npskit.policy.spi.SurveyRecord;
 
@@ -40,8 +41,11 @@ final class SurveysInRange extends SurveyList {
   public SurveyRecord get(int index) {
     int i = from + Objects.checkIndex(index, size);
     String customer = surveys.customerId(i);
+    String sku = surveys.sku(i);
+    // The store keeps no kind: a relationship survey is the one without SKU.
     return new SurveyRecord(surveys.orderId(i), customer != null ? customer : owner,
-        surveys.accountId(i), surveys.sku(i), Micros.toInstant(surveys.micros(i)));
+        surveys.accountId(i), sku, Micros.toInstant(surveys.micros(i)),
+        sku == null ? SurveyKind.RELATIONSHIP : SurveyKind.TRANSACTIONAL);
   }
 
   @Override

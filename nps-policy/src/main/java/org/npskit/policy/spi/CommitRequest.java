@@ -11,8 +11,14 @@ import java.util.Optional;
  *
  * <p>A survey request ({@link #isSurvey()}) carries the survey record and the version tokens of
  * the snapshot it was decided on; it succeeds only if those versions are still current. A skip
- * request only claims the order id: it records nothing that other rules read, so it needs no
- * version check (its version components are {@code 0} and ignored).
+ * request claims the order id. A plain skip records nothing that other rules read, so it needs
+ * no version check (its version components are {@code 0} and ignored). A version-checked skip
+ * ({@link #versionChecked()}, made by {@link #skip(String, String, String, Instant,
+ * HistorySnapshot)}) is what the gate commits when the policy counts a customer's decided orders
+ * (a relationship trigger): the order then is something other rules read, so the skip succeeds
+ * only if the customer's version is still that of its snapshot, and it changes the customer's
+ * version (never the account's: account rules read surveys only). So a survey decided on a count
+ * that misses a racing order loses its commit and is decided again.
  *
  * <p>Immutable and thread-safe.
  *
@@ -22,12 +28,15 @@ import java.util.Optional;
  * @param decidedAt the decision time; not null
  * @param survey the survey to record (with the same order, customer and account ids and time),
  *     or null for a skip
- * @param expectedCustomerVersion the customer version of the snapshot (survey only)
+ * @param expectedCustomerVersion the customer version of the snapshot (survey or version-checked
+ *     skip only)
  * @param expectedAccountVersion the account version of the snapshot (survey with account only)
+ * @param versionChecked whether the commit checks and changes the customer's version: always for
+ *     a survey; for a skip, when it was made on a snapshot
  *
  * <p>The canonical constructor throws {@link NullPointerException} for a missing required
  * component and {@link IllegalArgumentException} for an invalid one (blank id, a survey that does
- * not match the request).
+ * not match the request, a survey without version check, versions on a skip that checks none).
  */
 public record CommitRequest(
     String orderId,
@@ -36,7 +45,8 @@ public record CommitRequest(
     Instant decidedAt,
     SurveyRecord survey,
     long expectedCustomerVersion,
-    long expectedAccountVersion) {
+    long expectedAccountVersion,
+    boolean versionChecked) {
 
   /**
    * Validates the components.
@@ -48,6 +58,7 @@ public record CommitRequest(
    * @param survey the {@code survey} component
    * @param expectedCustomerVersion the {@code expectedCustomerVersion} component
    * @param expectedAccountVersion the {@code expectedAccountVersion} component
+   * @param versionChecked the {@code versionChecked} component
    * @throws NullPointerException if a required component is null
    * @throws IllegalArgumentException if a component is invalid
    */
@@ -67,15 +78,47 @@ public record CommitRequest(
               "survey must match the commit's order, customer, account and time, was %s",
               survey));
     }
-    if (survey == null && (expectedCustomerVersion != 0L || expectedAccountVersion != 0L)) {
+    if (survey != null && !versionChecked) {
+      throw new IllegalArgumentException(
+          "a survey is always version-checked, was versionChecked=false for " + survey);
+    }
+    if (survey == null
+        && ((expectedCustomerVersion != 0L && !versionChecked) || expectedAccountVersion != 0L)) {
       throw new IllegalArgumentException(
           String.format(
               Locale.ROOT,
-              "a skip carries no versions, was expectedCustomerVersion=%d"
-                  + " expectedAccountVersion=%d",
+              "a skip carries no account version, and a customer version only when"
+                  + " version-checked, was expectedCustomerVersion=%d expectedAccountVersion=%d"
+                  + " versionChecked=%b",
               expectedCustomerVersion,
-              expectedAccountVersion));
+              expectedAccountVersion,
+              versionChecked));
     }
+  }
+
+  /**
+   * A request as in version 1 of the SPI: version-checked exactly when it records a survey.
+   *
+   * @param orderId the {@code orderId} component
+   * @param customerId the {@code customerId} component
+   * @param accountId the {@code accountId} component
+   * @param decidedAt the {@code decidedAt} component
+   * @param survey the {@code survey} component
+   * @param expectedCustomerVersion the {@code expectedCustomerVersion} component
+   * @param expectedAccountVersion the {@code expectedAccountVersion} component
+   * @throws NullPointerException if a required component is null
+   * @throws IllegalArgumentException if a component is invalid
+   */
+  public CommitRequest(
+      String orderId,
+      String customerId,
+      String accountId,
+      Instant decidedAt,
+      SurveyRecord survey,
+      long expectedCustomerVersion,
+      long expectedAccountVersion) {
+    this(orderId, customerId, accountId, decidedAt, survey, expectedCustomerVersion,
+        expectedAccountVersion, survey != null);
   }
 
   /**
@@ -96,11 +139,12 @@ public record CommitRequest(
         survey.at(),
         survey,
         snapshot.customerVersion(),
-        snapshot.accountVersion());
+        snapshot.accountVersion(),
+        true);
   }
 
   /**
-   * A skip request: claims the order id only.
+   * A skip request that claims the order id without version check.
    *
    * @param orderId the order; not blank
    * @param customerId the customer; not blank
@@ -112,7 +156,27 @@ public record CommitRequest(
    */
   public static CommitRequest skip(
       String orderId, String customerId, String accountId, Instant decidedAt) {
-    return new CommitRequest(orderId, customerId, accountId, decidedAt, null, 0L, 0L);
+    return new CommitRequest(orderId, customerId, accountId, decidedAt, null, 0L, 0L, false);
+  }
+
+  /**
+   * A version-checked skip request: claims the order id if the customer's version is still that
+   * of the snapshot, and changes it.
+   *
+   * @param orderId the order; not blank
+   * @param customerId the customer; not blank
+   * @param accountId the account, or null
+   * @param decidedAt the decision time; not null
+   * @param snapshot the snapshot the decision was based on; not null
+   * @return the request
+   * @throws NullPointerException if a required argument is null
+   * @throws IllegalArgumentException if an id is blank
+   */
+  public static CommitRequest skip(String orderId, String customerId, String accountId,
+      Instant decidedAt, HistorySnapshot snapshot) {
+    Objects.requireNonNull(snapshot, "snapshot");
+    return new CommitRequest(orderId, customerId, accountId, decidedAt, null,
+        snapshot.customerVersion(), 0L, true);
   }
 
   /**

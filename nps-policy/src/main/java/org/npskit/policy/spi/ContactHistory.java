@@ -18,10 +18,17 @@ import java.util.Optional;
  * <ul>
  *   <li>{@link #load} returns the customer's surveys, responses and the account's surveys whose
  *       time lies in {@code [from, to]}, ordered by time; cancelled surveys are never returned.
+ *       Surveys keep their {@link SurveyKind} (a relationship survey has no SKU).
+ *   <li>When the query sets {@link HistoryQuery#ordersFrom()}, {@link #load} also returns the
+ *       decision times of the customer's decided orders in {@code [ordersFrom, to]}, ascending
+ *       ({@link HistorySnapshot#customerOrders()}): SURVEY and SKIP, of any kind, cancelled
+ *       surveys too, one per order id. The rules count them for the frequent-buyer rule.
  *   <li>{@link #commit} of a SURVEY succeeds only if the order id was never decided and the
  *       customer's (and, with an account, the account's) version still equals the expected one;
  *       it then stores the decided order and the survey and changes both versions. A SKIP commit
- *       succeeds iff the order id was never decided; it changes no version.
+ *       succeeds iff the order id was never decided; it changes no version. A version-checked
+ *       SKIP ({@link CommitRequest#versionChecked()}) also needs the customer's version to equal
+ *       the expected one, and changes the customer's version (not the account's).
  *   <li>Responses and opt-out changes change the customer's version; cancellation changes the
  *       versions of the customer and the account.
  *   <li>{@link #load} reports in {@link HistorySnapshot#decidedOrder()} what is recorded for the

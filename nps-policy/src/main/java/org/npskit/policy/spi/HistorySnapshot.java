@@ -28,6 +28,10 @@ import java.util.Optional;
  * @param decidedOrder what the store holds for the queried order id when it was decided (also
  *     when its time lies outside the query range), or null when it was not decided or the store
  *     cannot say (a store built for the seven-component constructor)
+ * @param customerOrders the decision times of the customer's decided orders (SURVEY or SKIP, of
+ *     any kind, cancelled surveys too; one per order id) in {@code [ordersFrom, to]} of a query
+ *     that set {@link HistoryQuery#ordersFrom()}, ascending; empty for a query that did not; not
+ *     null
  *
  * <p>The canonical constructor throws {@link NullPointerException} for a missing required
  * component and {@link IllegalArgumentException} for an invalid one (a {@code decidedOrder} for an
@@ -41,7 +45,8 @@ public record HistorySnapshot(
     List<Instant> customerResponses,
     long customerVersion,
     long accountVersion,
-    DecidedOrder decidedOrder) {
+    DecidedOrder decidedOrder,
+    List<Instant> customerOrders) {
 
   /**
    * Validates the components.
@@ -54,6 +59,7 @@ public record HistorySnapshot(
    * @param customerVersion the {@code customerVersion} component, see the class comment
    * @param accountVersion the {@code accountVersion} component, see the class comment
    * @param decidedOrder the {@code decidedOrder} component, see the class comment
+   * @param customerOrders the {@code customerOrders} component, see the class comment
    * @throws NullPointerException if a required component is null
    * @throws IllegalArgumentException if a component is invalid
    */
@@ -62,10 +68,39 @@ public record HistorySnapshot(
     accountSurveys = immutable(Objects.requireNonNull(accountSurveys, "accountSurveys"));
     customerResponses =
         List.copyOf(Objects.requireNonNull(customerResponses, "customerResponses"));
+    customerOrders = List.copyOf(Objects.requireNonNull(customerOrders, "customerOrders"));
     if (decidedOrder != null && !orderDecided) {
       throw new IllegalArgumentException(
           "decidedOrder must be null for an order that is not decided, was " + decidedOrder);
     }
+  }
+
+  /**
+   * A snapshot without decided orders of the customer ({@link #customerOrders()} empty): for a
+   * query that asked for none, or a store that reports none.
+   *
+   * @param orderDecided the {@code orderDecided} component, see the class comment
+   * @param optedOut the {@code optedOut} component, see the class comment
+   * @param customerSurveys the {@code customerSurveys} component, see the class comment
+   * @param accountSurveys the {@code accountSurveys} component, see the class comment
+   * @param customerResponses the {@code customerResponses} component, see the class comment
+   * @param customerVersion the {@code customerVersion} component, see the class comment
+   * @param accountVersion the {@code accountVersion} component, see the class comment
+   * @param decidedOrder the {@code decidedOrder} component, see the class comment
+   * @throws NullPointerException if a required component is null
+   * @throws IllegalArgumentException if a component is invalid
+   */
+  public HistorySnapshot(
+      boolean orderDecided,
+      boolean optedOut,
+      List<SurveyRecord> customerSurveys,
+      List<SurveyRecord> accountSurveys,
+      List<Instant> customerResponses,
+      long customerVersion,
+      long accountVersion,
+      DecidedOrder decidedOrder) {
+    this(orderDecided, optedOut, customerSurveys, accountSurveys, customerResponses,
+        customerVersion, accountVersion, decidedOrder, List.of());
   }
 
   /**
@@ -90,7 +125,7 @@ public record HistorySnapshot(
       long customerVersion,
       long accountVersion) {
     this(orderDecided, optedOut, customerSurveys, accountSurveys, customerResponses,
-        customerVersion, accountVersion, null);
+        customerVersion, accountVersion, null, List.of());
   }
 
   /**
@@ -113,6 +148,7 @@ public record HistorySnapshot(
    * @return an empty snapshot
    */
   public static HistorySnapshot empty() {
-    return new HistorySnapshot(false, false, List.of(), List.of(), List.of(), 0L, 0L, null);
+    return new HistorySnapshot(
+        false, false, List.of(), List.of(), List.of(), 0L, 0L, null, List.of());
   }
 }

@@ -127,15 +127,21 @@ class JdbcContactHistoryTest {
   }
 
   @Test
-  void shippedDdlIsTheResourceRenderedForThePrefix() throws Exception {
-    String template;
-    try (InputStream in =
-        JdbcContactHistory.class.getResourceAsStream(JdbcContactHistory.SCHEMA_RESOURCE)) {
-      template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+  void shippedDdlIsTheResourcesOfEveryVersionRenderedForThePrefix() throws Exception {
+    String version1 = resource("/org/npskit/policy/jdbc/schema-v1.sql");
+    String latest = resource(JdbcContactHistory.SCHEMA_RESOURCE);
     JdbcContactHistory store = JdbcContactHistory.builder(h2).tablePrefix("shop_").build();
-    assertThat(store.schemaDdl()).isEqualTo(template.replace("${prefix}", "shop_"));
-    assertThat(template).contains("schema version " + JdbcContactHistory.SCHEMA_VERSION);
+    assertThat(store.schemaDdl())
+        .isEqualTo((version1 + "\n" + latest).replace("${prefix}", "shop_"));
+    assertThat(version1).contains("schema version 1.");
+    assertThat(latest).contains("schema version " + JdbcContactHistory.SCHEMA_VERSION + ":");
+    assertThat(JdbcContactHistory.SCHEMA_VERSION).isEqualTo(2);
+  }
+
+  private static String resource(String path) throws Exception {
+    try (InputStream in = JdbcContactHistory.class.getResourceAsStream(path)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   @Test
@@ -148,7 +154,8 @@ class JdbcContactHistoryTest {
 
     assertThat(store.installedSchemaVersion())
         .isEqualTo(OptionalInt.of(JdbcContactHistory.SCHEMA_VERSION));
-    assertThat(count(h2, "npskit_schema_version")).isEqualTo(1);
+    // One row per applied version: 1 (the tables) and 2 (the survey kind).
+    assertThat(count(h2, "npskit_schema_version")).isEqualTo(2);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.npskit.policy.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -12,17 +13,40 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.npskit.policy.spi.HistoryUnavailableException;
+import org.npskit.policy.spi.StoreOperation;
 
-/** Schema creation on H2: a DDL statement that fails once is run again, within the timeout. */
+/**
+ * Schema creation on H2: a DDL statement that fails once is run again, within the timeout; a
+ * creation that fails all the same (a racing upgrade) is run again, the versions done skipped.
+ */
 class JdbcSchemaTest {
 
-  /** Plain statements whose first execution fails, recording every query timeout set. */
+  /**
+   * Plain statements whose first execution fails (or the first {@code failures} executions of
+   * the statements containing {@code failing}), recording every query timeout set.
+   */
   private static final class FlakyDdl implements SimpleDataSource {
     private final DataSource target = H2ContactHistoryTest.freshH2();
     private final AtomicBoolean failed = new AtomicBoolean();
     private final List<Integer> executedWithTimeout = new CopyOnWriteArrayList<>();
+    private final String failing;
+    private final AtomicInteger failures;
+
+    FlakyDdl() {
+      this(null, 0);
+    }
+
+    FlakyDdl(String failing, int failures) {
+      this.failing = failing;
+      this.failures = new AtomicInteger(failures);
+      if (failing != null) {
+        failed.set(true);
+      }
+    }
 
     @Override
     public Connection getConnection() throws SQLException {
@@ -53,6 +77,11 @@ class JdbcSchemaTest {
                   if (failed.compareAndSet(false, true)) {
                     throw new SQLException("table exists (injected)", "42S01");
                   }
+                  if (failing != null && ((String) args[0]).contains(failing)
+                      && failures.getAndDecrement() > 0) {
+                    throw new SQLException("table locked by a racing upgrade (injected)",
+                        "HYT00");
+                  }
                 }
                 return invoke(method, real, args);
               });
@@ -80,5 +109,34 @@ class JdbcSchemaTest {
     assertThat(store.installedSchemaVersion()).hasValue(JdbcContactHistory.SCHEMA_VERSION);
     int ddl = JdbcSchema.forPrefix("npskit_", null).statements().size();
     assertThat(ds.executedWithTimeout).hasSize(ddl + 1).containsOnly(3);
+  }
+
+  @Test
+  void aCreationThatFailsIsRunAgainWithoutTheVersionsAlreadyRecorded() {
+    // The upgrade statement fails four times (twice per attempt): the third attempt runs it.
+    FlakyDdl ds = new FlakyDdl("ADD COLUMN", 4);
+    JdbcContactHistory store = JdbcContactHistory.builder(ds).build();
+
+    store.createSchema();
+
+    assertThat(store.installedSchemaVersion()).hasValue(JdbcContactHistory.SCHEMA_VERSION);
+    int version1 = JdbcSchema.forPrefix("npskit_", null).statements(1).size();
+    // Version 1's statements ran once: it was recorded before the first failure.
+    assertThat(ds.executedWithTimeout).hasSize(version1 + 5);
+  }
+
+  @Test
+  void aCreationThatKeepsFailingGivesUpAfterFiveAttempts() {
+    FlakyDdl ds = new FlakyDdl("ADD COLUMN", Integer.MAX_VALUE);
+    JdbcContactHistory store = JdbcContactHistory.builder(ds).build();
+
+    assertThatThrownBy(store::createSchema)
+        .isInstanceOf(HistoryUnavailableException.class)
+        .hasMessageContaining("racing upgrade")
+        .satisfies(e -> assertThat(((HistoryUnavailableException) e).operation())
+            .isEqualTo(StoreOperation.CREATE_SCHEMA));
+    assertThat(store.installedSchemaVersion()).hasValue(1);
+    int version1 = JdbcSchema.forPrefix("npskit_", null).statements(1).size();
+    assertThat(ds.executedWithTimeout).hasSize(version1 + 10);
   }
 }

@@ -24,8 +24,8 @@ import org.npskit.policy.spi.SurveyRecord;
 
 /**
  * The compact {@link InMemoryContactHistory} against {@link ReferenceContactHistory}, a plain
- * store on hash maps and the SPI's records: any sequence of commits (fresh and stale versions),
- * skips, cancellations, responses, opt-outs, purges and erasures, over ids that pack and ids that
+ * store on hash maps and the SPI's records: any sequence of commits (fresh and stale versions,
+ * transactional and relationship surveys), skips (plain and version-checked), cancellations, responses, opt-outs, purges and erasures, over ids that pack and ids that
  * do not, returns the same results and leaves both stores with equal snapshots for every customer,
  * account and order. Version tokens are opaque, so they are compared through a one-to-one mapping
  * ({@link VersionMapping}): a token that changes in one store changes in the other, none is
@@ -43,7 +43,10 @@ class CompactStoreDifferentialProperties {
       "O1", "O2", "O3", "O4", "O5", "O6", "P100000000", "order-id-longer-than-18",
       "\u00d8rder", "123456789012345678", "O7", "O8", "O9", "O10");
 
-  enum Kind { SURVEY, STALE_SURVEY, SKIP, CANCEL, RESPONSE, OPT_OUT, OPT_IN, PURGE, ERASE }
+  enum Kind {
+    SURVEY, STALE_SURVEY, RELATIONSHIP_SURVEY, SKIP, CHECKED_SKIP, STALE_CHECKED_SKIP, CANCEL,
+    RESPONSE, OPT_OUT, OPT_IN, PURGE, ERASE
+  }
 
   /** One operation on both stores; indexes into the id lists, a time in micros after T0. */
   record Op(Kind kind, int customer, int account, int order, long micros) {
@@ -69,7 +72,10 @@ class CompactStoreDifferentialProperties {
     Arbitrary<Kind> kinds = Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(8, Arbitraries.just(Kind.SURVEY)),
         net.jqwik.api.Tuple.of(1, Arbitraries.just(Kind.STALE_SURVEY)),
+        net.jqwik.api.Tuple.of(2, Arbitraries.just(Kind.RELATIONSHIP_SURVEY)),
         net.jqwik.api.Tuple.of(3, Arbitraries.just(Kind.SKIP)),
+        net.jqwik.api.Tuple.of(2, Arbitraries.just(Kind.CHECKED_SKIP)),
+        net.jqwik.api.Tuple.of(1, Arbitraries.just(Kind.STALE_CHECKED_SKIP)),
         net.jqwik.api.Tuple.of(2, Arbitraries.just(Kind.CANCEL)),
         net.jqwik.api.Tuple.of(2, Arbitraries.just(Kind.RESPONSE)),
         net.jqwik.api.Tuple.of(1, Arbitraries.just(Kind.OPT_OUT)),
@@ -160,20 +166,34 @@ class CompactStoreDifferentialProperties {
   private static Object apply(ContactHistory store, Op op) {
     switch (op.kind()) {
       case SURVEY:
-      case STALE_SURVEY: {
+      case STALE_SURVEY:
+      case RELATIONSHIP_SURVEY: {
         HistorySnapshot s = store.load(new HistoryQuery(
             op.customerId(), op.accountId(), op.orderId(), T0, op.at()));
         if (op.kind() == Kind.STALE_SURVEY) {
           s = new HistorySnapshot(false, false, List.of(), List.of(), List.of(),
               s.customerVersion() + 1, s.accountVersion());
         }
-        SurveyRecord survey = new SurveyRecord(
-            op.orderId(), op.customerId(), op.accountId(), "SKU-" + op.order(), op.at());
+        SurveyRecord survey = op.kind() == Kind.RELATIONSHIP_SURVEY
+            ? SurveyRecord.relationship(op.orderId(), op.customerId(), op.accountId(), op.at())
+            : new SurveyRecord(
+                op.orderId(), op.customerId(), op.accountId(), "SKU-" + op.order(), op.at());
         return store.commit(CommitRequest.survey(survey, s));
       }
       case SKIP:
         return store.commit(
             CommitRequest.skip(op.orderId(), op.customerId(), op.accountId(), op.at()));
+      case CHECKED_SKIP:
+      case STALE_CHECKED_SKIP: {
+        HistorySnapshot s = store.load(new HistoryQuery(
+            op.customerId(), op.accountId(), op.orderId(), T0, op.at()));
+        if (op.kind() == Kind.STALE_CHECKED_SKIP) {
+          s = new HistorySnapshot(false, false, List.of(), List.of(), List.of(),
+              s.customerVersion() + 1, 0L);
+        }
+        return store.commit(
+            CommitRequest.skip(op.orderId(), op.customerId(), op.accountId(), op.at(), s));
+      }
       case CANCEL:
         return store.cancel(op.orderId());
       case RESPONSE:
@@ -208,13 +228,15 @@ class CompactStoreDifferentialProperties {
       for (int a = 0; a <= ACCOUNTS.size(); a++) {
         String account = a < ACCOUNTS.size() ? ACCOUNTS.get(a) : null;
         for (String order : ORDERS) {
-          HistoryQuery q = new HistoryQuery(customer, account, order, from, to);
+          HistoryQuery q = new HistoryQuery(customer, account, order, from, to, from);
           versions.assertSame(compact.load(q), reference.load(q), q + " after " + op);
         }
       }
       HistoryQuery narrow = new HistoryQuery(customer, null, "O1", op.at(), op.at().plusSeconds(
-          86_400L * 90));
+          86_400L * 90), op.at().plusSeconds(86_400L * 30));
       versions.assertSame(compact.load(narrow), reference.load(narrow), narrow + " after " + op);
+      HistoryQuery noOrders = new HistoryQuery(customer, null, "O1", from, to);
+      assertThat(compact.load(noOrders).customerOrders()).as("no orders asked for").isEmpty();
     }
   }
 
@@ -246,7 +268,7 @@ class CompactStoreDifferentialProperties {
 
     private static HistorySnapshot withoutVersions(HistorySnapshot s) {
       return new HistorySnapshot(s.orderDecided(), s.optedOut(), s.customerSurveys(),
-          s.accountSurveys(), s.customerResponses(), 0L, 0L);
+          s.accountSurveys(), s.customerResponses(), 0L, 0L, null, s.customerOrders());
     }
   }
 }

@@ -74,7 +74,8 @@ class InMemoryContactHistoryTest extends StoreFixture {
     assertThat(small.trackedCustomers()).isEqualTo(100);
     Instant later = T0.plus(Duration.ofDays(25));
     assertThat(store.commit(CommitRequest.skip("late", "other", null, later))).isTrue();
-    assertThat(small.trackedCustomers()).isZero();
+    // Left: the customer of the late order (every decided order counts for its customer).
+    assertThat(small.trackedCustomers()).isEqualTo(1);
     assertThat(small.decidedOrders()).isEqualTo(1);
   }
 
@@ -90,7 +91,7 @@ class InMemoryContactHistoryTest extends StoreFixture {
     Instant typo = Instant.parse("2999-01-01T00:00:00Z");
     assertThat(store.commit(CommitRequest.skip("typo", "other", null, typo))).isTrue();
 
-    assertThat(small.trackedCustomers()).isEqualTo(100);
+    assertThat(small.trackedCustomers()).isEqualTo(101);
     assertThat(small.decidedOrders()).isEqualTo(101);
     assertThat(store.load(query("C7", null, "X")).customerSurveys())
         .extracting(SurveyRecord::orderId).containsExactly("O7");
@@ -99,8 +100,9 @@ class InMemoryContactHistoryTest extends StoreFixture {
     clock.advance(Duration.ofDays(24));
     Instant later = T0.plus(Duration.ofDays(25));
     assertThat(store.commit(CommitRequest.skip("late", "other", null, later))).isTrue();
-    assertThat(small.trackedCustomers()).isZero();
-    // The typo's decided order id is younger than the cut-off, so it is kept.
+    // The typo's decided order id is younger than the cut-off, so it is kept, and so is its
+    // customer.
+    assertThat(small.trackedCustomers()).isEqualTo(1);
     assertThat(small.decidedOrders()).isEqualTo(2);
   }
 
@@ -243,12 +245,13 @@ class InMemoryContactHistoryTest extends StoreFixture {
     // Far after the clock: no sweep cuts beyond it.
     assertThat(store.commit(CommitRequest.skip("typo", "other", null, T0.plus(Duration.ofDays(9000)))))
         .isTrue();
-    assertThat(built.trackedCustomers()).isEqualTo(100);
-    // 24 days later by the clock, and past the 10-day retention: the sweep forgets them.
+    assertThat(built.trackedCustomers()).isEqualTo(101);
+    // 24 days later by the clock, and past the 10-day retention: the sweep forgets them (not
+    // the customer of the typo and the late order).
     clock.advance(Duration.ofDays(24));
     assertThat(store.commit(CommitRequest.skip("late", "other", null, T0.plus(Duration.ofDays(25)))))
         .isTrue();
-    assertThat(built.trackedCustomers()).isZero();
+    assertThat(built.trackedCustomers()).isEqualTo(1);
   }
 
   @Test
@@ -261,7 +264,7 @@ class InMemoryContactHistoryTest extends StoreFixture {
     assertThat(commitSurvey("O1", "C1", null, T0)).isTrue();
     Instant future = Instant.parse("3000-01-01T00:00:00Z");
     assertThat(store.commit(CommitRequest.skip("O2", "C2", null, future))).isTrue();
-    assertThat(built.trackedCustomers()).isEqualTo(1);
+    assertThat(built.trackedCustomers()).isEqualTo(2);
     assertThat(built.decidedOrders()).isEqualTo(2);
   }
 
@@ -376,20 +379,79 @@ class InMemoryContactHistoryTest extends StoreFixture {
     assertThat(commitSurvey("O2", "C1", null, T0.plusSeconds(1))).isTrue();
     assertThat(compact.heldInRow("C1")).as("two surveys").isFalse();
     assertThat(store.cancel("O2")).isTrue();
-    assertThat(compact.heldInRow("C1")).as("one survey again").isTrue();
+    assertThat(compact.heldInRow("C1")).as("one survey, two decided orders").isFalse();
     store.recordResponse("C1", T0.plusSeconds(2));
     assertThat(compact.heldInRow("C1")).as("a response").isFalse();
     assertThat(commitSurvey("order-id-too-long-to-pack", "C2", null, T0)).isTrue();
     assertThat(compact.heldInRow("C2")).as("an order id that does not pack").isFalse();
     assertThat(store.cancel("order-id-too-long-to-pack")).isTrue();
-    assertThat(compact.heldInRow("C2")).as("no survey left").isTrue();
-    HistorySnapshot c1 = store.load(new HistoryQuery("C1", "A1", "X", T0, T0.plusSeconds(5)));
+    assertThat(compact.heldInRow("C2")).as("no survey left, one decided order").isTrue();
+    assertThat(store.commit(CommitRequest.skip("O3", "C3", null, T0))).isTrue();
+    assertThat(compact.heldInRow("C3")).as("one skip").isTrue();
+    assertThat(commitSurvey("O4", "C3", null, T0.plusSeconds(1))).isTrue();
+    assertThat(compact.heldInRow("C3")).as("a skip and a survey").isFalse();
+    assertThat(commitRelationshipSurvey("O5", "C4", T0)).isTrue();
+    assertThat(compact.heldInRow("C4")).as("one relationship survey").isTrue();
+    HistorySnapshot c1 = store.load(
+        new HistoryQuery("C1", "A1", "X", T0, T0.plusSeconds(5), T0));
     assertThat(c1.customerSurveys()).containsExactly(survey("O1", "C1", "A1", T0));
     assertThat(c1.customerResponses()).containsExactly(T0.plusSeconds(2));
+    assertThat(c1.customerOrders()).containsExactly(T0, T0.plusSeconds(1));
+    HistoryQuery around = new HistoryQuery("C2", null, "X", T0, T0, T0);
+    assertThat(store.load(around).customerOrders()).containsExactly(T0);
+    assertThat(store.load(new HistoryQuery("C3", null, "X", T0, T0.plusSeconds(1), T0))
+        .customerOrders()).containsExactly(T0, T0.plusSeconds(1));
+    HistorySnapshot c4 = store.load(new HistoryQuery("C4", null, "X", T0, T0, T0));
+    assertThat(c4.customerSurveys()).containsExactly(SurveyRecord.relationship("O5", "C4", null, T0));
+    assertThat(c4.customerOrders()).containsExactly(T0);
+  }
+
+  private boolean commitRelationshipSurvey(String order, String customer, Instant at) {
+    HistorySnapshot snapshot = store.load(query(customer, null, order));
+    return store.commit(
+        CommitRequest.survey(SurveyRecord.relationship(order, customer, null, at), snapshot));
   }
 
   @Test
-  void aFullCustomerTableRefusesASurveyForANewCustomerButNotASkip() {
+  void aSkipOrACancelledSurveyHeldInItsRowIsPurgedLikeItsOrder() {
+    InMemoryContactHistory compact = InMemoryContactHistory.withRetention(Duration.ofDays(400), LATE);
+    store = compact;
+    assertThat(store.commit(CommitRequest.skip("O1", "C1", null, T0))).isTrue();
+    assertThat(commitSurvey("O2", "C2", null, T0)).isTrue();
+    assertThat(store.cancel("O2")).isTrue();
+    assertThat(compact.heldInRow("C1")).isTrue();
+    assertThat(compact.heldInRow("C2")).isTrue();
+
+    store.purge(T0);
+    assertThat(compact.trackedCustomers()).isEqualTo(2);
+    store.purge(T0.plusNanos(1000));
+
+    assertThat(compact.trackedCustomers()).isZero();
+    assertThat(compact.decidedOrders()).isZero();
+  }
+
+  @Test
+  void aTrimLeavesTheDecidedOrdersTheirOrderIdsAreKeptFor() {
+    InMemoryContactHistory small = InMemoryContactHistory.withRetention(Duration.ofDays(30), LATE);
+    store = small;
+    // The first decision starts the sweep count at T0 + 20 days: no sweep runs below.
+    assertThat(store.commit(CommitRequest.skip("O0", "C0", null, T0.plus(Duration.ofDays(20)))))
+        .isTrue();
+    assertThat(commitSurvey("O1", "C1", null, T0)).isTrue();
+    assertThat(store.commit(CommitRequest.skip("O2", "C1", null, T0.plusSeconds(1)))).isTrue();
+    // This write trims C1's surveys older than T0 + 1 day.
+    assertThat(commitSurvey("O3", "C1", null, T0.plus(Duration.ofDays(31)))).isTrue();
+
+    HistorySnapshot s = store.load(new HistoryQuery("C1", null, "O1", T0,
+        T0.plus(Duration.ofDays(40)), T0));
+    assertThat(s.customerSurveys()).extracting(SurveyRecord::orderId).containsExactly("O3");
+    assertThat(s.orderDecided()).isTrue();
+    assertThat(s.customerOrders())
+        .containsExactly(T0, T0.plusSeconds(1), T0.plus(Duration.ofDays(31)));
+  }
+
+  @Test
+  void aFullCustomerTableRefusesASurveyOrASkipForANewCustomer() {
     InMemoryContactHistory tiny = InMemoryContactHistory.builder()
         .retention(Duration.ofDays(400)).expectedCustomers(0).clock(LATE).maxIndexSlots(16).build();
     store = tiny;
@@ -400,9 +462,13 @@ class InMemoryContactHistoryTest extends StoreFixture {
         .isInstanceOf(HistoryUnavailableException.class)
         .hasMessageContaining("commit");
     assertThat(tiny.decidedOrders()).isZero();
-    // A skip needs no customer entry, and a known customer (entry 0 too) can still be surveyed.
-    assertThat(store.commit(CommitRequest.skip("O2", "C12", null, T0))).isTrue();
+    // Every decided order counts for its customer, so a skip needs a customer entry too; a
+    // known customer (entry 0 too) can still be surveyed and skipped.
+    assertThatThrownBy(() -> store.commit(CommitRequest.skip("O2", "C12", null, T0)))
+        .isInstanceOf(HistoryUnavailableException.class)
+        .hasMessageContaining("commit");
     assertThat(commitSurvey("O3", "C0", null, T0)).isTrue();
+    assertThat(store.commit(CommitRequest.skip("O4", "C1", null, T0))).isTrue();
     assertThat(tiny.trackedCustomers()).isEqualTo(12);
     assertThat(tiny.decidedOrders()).isEqualTo(2);
   }

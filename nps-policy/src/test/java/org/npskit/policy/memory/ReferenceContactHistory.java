@@ -6,10 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.npskit.policy.spi.CommitRequest;
 import org.npskit.policy.spi.ContactHistory;
 import org.npskit.policy.spi.HistoryQuery;
@@ -29,16 +32,19 @@ import org.npskit.policy.spi.SurveyRecord;
  * <ul>
  *   <li>times are kept to the microsecond, finer precision truncated, and clamped to the range of
  *       epoch microseconds in a {@code long} (about 292,000 years around 1970);
- *   <li>a write for a customer (a survey or a response) drops that customer's entries older than
- *       "its newest entry, but at most the clock's time, minus the retention"; a survey with an
- *       account does the same for the account's surveys;
+ *   <li>a write for a customer (a survey or a response) drops that customer's surveys and
+ *       responses older than "its newest survey or response, but at most the clock's time, minus
+ *       the retention"; a survey with an account does the same for the account's surveys;
+ *   <li>a customer's decided orders are the decided orders the store holds for it (until a
+ *       purge, a sweep or an erasure drops them); a skip that checks versions changes the
+ *       customer's version like a survey, a plain skip none;
  *   <li>after a successful commit, when "the newest decision time, but at most the clock's time"
  *       has advanced by at least {@code max(retention, 1 hour)} since the last sweep, a sweep
  *       purges everything older than that time minus the retention (the first commit only starts
  *       the count);
  *   <li>a purge drops decided orders, surveys and responses older than the cut-off, then
- *       customers with nothing left (not opted out, no surveys, no responses), then accounts
- *       without surveys; versions do not change;
+ *       customers with nothing left (not opted out, no surveys, no responses, no decided
+ *       orders), then accounts without surveys; versions do not change;
  *   <li>every change of a customer or account gives it a version from one counter, never reused.
  * </ul>
  *
@@ -101,12 +107,14 @@ final class ReferenceContactHistory implements ContactHistory {
     return instant.truncatedTo(ChronoUnit.MICROS);
   }
 
-  synchronized int trackedCustomers() {
-    return customers.size();
-  }
-
   synchronized int decidedOrders() {
     return orders.size();
+  }
+
+  synchronized int trackedCustomers() {
+    Set<String> tracked = new HashSet<>(customers.keySet());
+    orders.values().forEach(o -> tracked.add(o.customerId()));
+    return tracked.size();
   }
 
   @Override
@@ -114,6 +122,17 @@ final class ReferenceContactHistory implements ContactHistory {
     Objects.requireNonNull(query, "query");
     Instant from = stored(query.from());
     Instant to = stored(query.to());
+    List<Instant> customerOrders = new ArrayList<>();
+    if (query.ordersFrom() != null) {
+      Instant ordersFrom = stored(query.ordersFrom());
+      for (Order order : orders.values()) {
+        if (order.customerId().equals(query.customerId())
+            && within(order.decidedAt(), ordersFrom, to)) {
+          customerOrders.add(order.decidedAt());
+        }
+      }
+      Collections.sort(customerOrders);
+    }
     Customer customer = customers.get(query.customerId());
     Account account = query.accountId() == null ? null : accounts.get(query.accountId());
     List<SurveyRecord> customerSurveys = new ArrayList<>();
@@ -145,7 +164,9 @@ final class ReferenceContactHistory implements ContactHistory {
         accountSurveys,
         responses,
         customer == null ? 0L : customer.version,
-        account == null ? 0L : account.version);
+        account == null ? 0L : account.version,
+        null,
+        customerOrders);
   }
 
   private static boolean within(Instant at, Instant from, Instant to) {
@@ -160,6 +181,14 @@ final class ReferenceContactHistory implements ContactHistory {
     if (orders.containsKey(commit.orderId())) {
       return false;
     }
+    if (!commit.isSurvey() && commit.versionChecked()) {
+      Customer customer = customers.get(commit.customerId());
+      if ((customer == null ? 0L : customer.version) != commit.expectedCustomerVersion()) {
+        return false;
+      }
+      customers.computeIfAbsent(commit.customerId(), id -> new Customer()).version =
+          nextVersion();
+    }
     if (commit.isSurvey()) {
       Customer customer = customers.get(commit.customerId());
       Account account = commit.accountId() == null ? null : accounts.get(commit.accountId());
@@ -170,8 +199,8 @@ final class ReferenceContactHistory implements ContactHistory {
         return false;
       }
       SurveyRecord given = commit.survey();
-      SurveyRecord survey = new SurveyRecord(
-          given.orderId(), given.customerId(), given.accountId(), given.sku(), stored(given.at()));
+      SurveyRecord survey = new SurveyRecord(given.orderId(), given.customerId(),
+          given.accountId(), given.sku(), stored(given.at()), given.kind());
       customer = customers.computeIfAbsent(commit.customerId(), id -> new Customer());
       insertInTimeOrder(customer.surveys, survey);
       customer.version = nextVersion();
@@ -247,7 +276,9 @@ final class ReferenceContactHistory implements ContactHistory {
       customer.surveys.removeIf(s -> s.at().isBefore(cutoff));
       customer.responses.removeIf(r -> r.isBefore(cutoff));
     }
-    customers.values().removeIf(Customer::isEmpty);
+    Set<String> withOrders = new HashSet<>();
+    orders.values().forEach(o -> withOrders.add(o.customerId()));
+    customers.entrySet().removeIf(e -> e.getValue().isEmpty() && !withOrders.contains(e.getKey()));
     for (Account account : accounts.values()) {
       account.surveys.removeIf(s -> s.at().isBefore(cutoff));
     }

@@ -70,8 +70,9 @@ class SpiValueTypesTest {
     assertThat(skip.surveyRecord()).isEmpty();
     assertThatThrownBy(() -> new CommitRequest("O2", "C1", null, FROM, null, 1L, 0L))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("a skip carries no versions, was expectedCustomerVersion=1"
-            + " expectedAccountVersion=0");
+        .hasMessage("a skip carries no account version, and a customer version only when"
+            + " version-checked, was expectedCustomerVersion=1 expectedAccountVersion=0"
+            + " versionChecked=false");
     assertThatThrownBy(() -> new CommitRequest("O2", "C1", null, FROM, survey, 0L, 0L))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("survey must match the commit's order");
@@ -94,5 +95,79 @@ class SpiValueTypesTest {
             + "DecidedOrder[survey=true, decidedAt=2026-01-01T00:00:00Z]");
     assertThatThrownBy(() -> new DecidedOrder(false, null))
         .isInstanceOf(NullPointerException.class).hasMessage("decidedAt");
+  }
+
+  @Test
+  void aRelationshipSurveyHasNoSkuAndATransactionalOneNeedsOne() {
+    SurveyRecord relationship = SurveyRecord.relationship("O1", "C1", "A1", FROM);
+    assertThat(relationship.kind()).isEqualTo(SurveyKind.RELATIONSHIP);
+    assertThat(relationship.sku()).isNull();
+    assertThat(relationship.subjectSku()).isEmpty();
+    SurveyRecord transactional = new SurveyRecord("O1", "C1", "A1", "TV-1", FROM);
+    assertThat(transactional.kind()).isEqualTo(SurveyKind.TRANSACTIONAL);
+    assertThat(transactional.subjectSku()).contains("TV-1");
+    assertThat(transactional).isNotEqualTo(relationship);
+    assertThatThrownBy(() -> new SurveyRecord("O1", "C1", null, null, FROM))
+        .isInstanceOf(NullPointerException.class).hasMessage("sku");
+    assertThatThrownBy(
+            () -> new SurveyRecord("O1", "C1", null, "TV-1", FROM, SurveyKind.RELATIONSHIP))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("sku must be null for a RELATIONSHIP survey, was 'TV-1'");
+    assertThatThrownBy(() -> new SurveyRecord("O1", "C1", null, "TV-1", FROM, null))
+        .isInstanceOf(NullPointerException.class).hasMessage("kind");
+  }
+
+  @Test
+  void aQueryAsksForDecidedOrdersFromAnInstantInsideItsRange() {
+    assertThat(new HistoryQuery("C1", null, "O1", FROM, TO).decidedOrdersFrom()).isEmpty();
+    assertThat(new HistoryQuery("C1", null, "O1", FROM, TO, TO).decidedOrdersFrom()).contains(TO);
+    assertThat(new HistoryQuery("C1", null, "O1", FROM, TO, FROM).ordersFrom()).isEqualTo(FROM);
+    assertThatThrownBy(() -> new HistoryQuery("C1", null, "O1", FROM, TO, FROM.minusNanos(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("ordersFrom must lie in [from=2026-01-01T00:00:00Z, to=2026-02-01T00:00:00Z],"
+            + " was 2025-12-31T23:59:59.999999999Z");
+    assertThatThrownBy(() -> new HistoryQuery("C1", null, "O1", FROM, TO, TO.plusNanos(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("ordersFrom must lie in");
+  }
+
+  @Test
+  void aSnapshotKeepsTheCustomersDecidedOrdersAndTheShorterFormsHaveNone() {
+    java.util.List<Instant> orders = new java.util.ArrayList<>(java.util.List.of(FROM, TO));
+    HistorySnapshot s = new HistorySnapshot(false, false, java.util.List.of(),
+        java.util.List.of(), java.util.List.of(), 1L, 0L, null, orders);
+    orders.clear();
+    assertThat(s.customerOrders()).containsExactly(FROM, TO);
+    assertThat(new HistorySnapshot(false, false, java.util.List.of(), java.util.List.of(),
+        java.util.List.of(), 1L, 0L, null).customerOrders()).isEmpty();
+    assertThat(new HistorySnapshot(false, false, java.util.List.of(), java.util.List.of(),
+        java.util.List.of(), 1L, 0L).customerOrders()).isEmpty();
+    assertThat(HistorySnapshot.empty().customerOrders()).isEmpty();
+    assertThatThrownBy(() -> new HistorySnapshot(false, false, java.util.List.of(),
+        java.util.List.of(), java.util.List.of(), 1L, 0L, null, null))
+        .isInstanceOf(NullPointerException.class).hasMessage("customerOrders");
+  }
+
+  @Test
+  void aVersionCheckedSkipCarriesTheCustomerVersionOnly() {
+    HistorySnapshot snapshot = new HistorySnapshot(false, false, java.util.List.of(),
+        java.util.List.of(), java.util.List.of(), 7L, 9L);
+    CommitRequest checked = CommitRequest.skip("O2", "C1", "A1", FROM, snapshot);
+    assertThat(checked.isSurvey()).isFalse();
+    assertThat(checked.versionChecked()).isTrue();
+    assertThat(checked.expectedCustomerVersion()).isEqualTo(7L);
+    assertThat(checked.expectedAccountVersion()).isZero();
+    assertThat(CommitRequest.skip("O2", "C1", "A1", FROM).versionChecked()).isFalse();
+    assertThat(CommitRequest.survey(new SurveyRecord("O1", "C1", null, "TV-1", FROM), snapshot)
+        .versionChecked()).isTrue();
+    assertThat(new CommitRequest("O2", "C1", null, FROM, null, 0L, 0L).versionChecked())
+        .isFalse();
+    assertThatThrownBy(() -> new CommitRequest("O2", "C1", null, FROM, null, 7L, 9L, true))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("a skip carries no account version");
+    SurveyRecord survey = new SurveyRecord("O1", "C1", null, "TV-1", FROM);
+    assertThatThrownBy(() -> new CommitRequest("O1", "C1", null, FROM, survey, 7L, 0L, false))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("a survey is always version-checked");
   }
 }

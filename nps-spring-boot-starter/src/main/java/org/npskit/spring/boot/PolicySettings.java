@@ -37,7 +37,8 @@ final class PolicySettings {
       "always-services", "customer-cooldown", "max-surveys-per-customer", "account-cooldown",
       "max-surveys-per-account", "response-cooldown", "repeat-subject-window", "sampling-rate",
       "sampling-salt", "holdout-rate", "holdout-salt", "send-delay", "store-failure",
-      "send-window", "send-days", "default-zone");
+      "send-window", "send-days", "default-zone", "relationship-trigger",
+      "relationship-interval");
 
   static final String CATEGORY_COOLDOWN = "category-cooldown";
 

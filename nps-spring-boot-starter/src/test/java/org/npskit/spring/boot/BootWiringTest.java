@@ -43,7 +43,8 @@ class BootWiringTest {
         .run(context -> {
           assertThat(context).hasNotFailed();
           JdbcContactHistory history = (JdbcContactHistory) context.getBean(ContactHistory.class);
-          assertThat(history.installedSchemaVersion()).hasValue(1);
+          assertThat(history.installedSchemaVersion())
+              .hasValue(JdbcContactHistory.SCHEMA_VERSION);
           assertThat(context).hasBean("npskitDecisionMetrics").hasBean("npskitHealthIndicator");
           context.getBean(SurveyGate.class).decide(TestPurchases.tv("O-1", "C-1"));
           assertThat(context.getBean(MeterRegistry.class).get(DecisionMetrics.DECISIONS)

@@ -69,7 +69,7 @@ class ConfigurationMetadataTest {
         settings.put(name, p.get("defaultValue"));
       }
     });
-    assertThat(settings).hasSize(9);
+    assertThat(settings).hasSize(10);
     assertThat(SurveyPolicy.fromProperties(settings).toString())
         .isEqualTo(SurveyPolicy.defaults().toString());
   }

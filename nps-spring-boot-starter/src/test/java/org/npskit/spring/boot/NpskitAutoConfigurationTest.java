@@ -132,7 +132,7 @@ class NpskitAutoConfigurationTest {
         assertThat(context.getBean(ContactHistory.class)).isInstanceOf(JdbcContactHistory.class);
         DataSource primary = context.getBean("first", DataSource.class);
         assertThat(JdbcContactHistory.builder(primary).build().installedSchemaVersion())
-            .hasValue(1);
+            .hasValue(JdbcContactHistory.SCHEMA_VERSION);
         DataSource second = context.getBean("second", DataSource.class);
         assertThat(JdbcContactHistory.builder(second).build().installedSchemaVersion())
             .isEmpty();
@@ -178,7 +178,8 @@ class NpskitAutoConfigurationTest {
             JdbcContactHistory history =
                 (JdbcContactHistory) context.getBean(ContactHistory.class);
             assertThat(history.tablePrefix()).isEqualTo("shop_nps_");
-            assertThat(history.installedSchemaVersion()).hasValue(1);
+            assertThat(history.installedSchemaVersion())
+                .hasValue(JdbcContactHistory.SCHEMA_VERSION);
           });
     }
 
@@ -225,7 +226,7 @@ class NpskitAutoConfigurationTest {
       runner.withUserConfiguration(OneMemoryDataSource.class)
           .withPropertyValues("npskit.store.jdbc.initialize-schema=embedded")
           .run(context -> assertThat(jdbc(context.getBean(ContactHistory.class))
-              .installedSchemaVersion()).hasValue(1));
+              .installedSchemaVersion()).hasValue(JdbcContactHistory.SCHEMA_VERSION));
     }
 
     @Test
@@ -240,7 +241,7 @@ class NpskitAutoConfigurationTest {
       runner.withUserConfiguration(OneFileDataSource.class)
           .withPropertyValues("npskit.store.jdbc.initialize-schema=always")
           .run(context -> assertThat(jdbc(context.getBean(ContactHistory.class))
-              .installedSchemaVersion()).hasValue(1));
+              .installedSchemaVersion()).hasValue(JdbcContactHistory.SCHEMA_VERSION));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.npskit.policy.CategoryPath;
 import org.npskit.policy.Money;
+import org.npskit.policy.RelationshipTrigger;
 import org.npskit.policy.StoreFailureMode;
 import org.npskit.policy.SurveyPolicy;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -51,7 +52,9 @@ class PolicyBindingTest {
             "nps.policy.holdout-rate=0.05",
             "nps.policy.holdout-salt=hold",
             "nps.policy.send-delay=P2D",
-            "nps.policy.store-failure=fail-open")
+            "nps.policy.store-failure=fail-open",
+            "nps.policy.relationship-trigger=8/P30D",
+            "nps.policy.relationshipInterval=P90D")
         .run(context -> {
           SurveyPolicy p = context.getBean(SurveyPolicy.class);
           assertThat(p.minOrderValue(Currency.getInstance("USD")))
@@ -75,6 +78,9 @@ class PolicyBindingTest {
           assertThat(p.holdoutSalt()).isEqualTo("hold");
           assertThat(p.sendDelay()).isEqualTo(Duration.ofDays(2));
           assertThat(p.storeFailure()).isEqualTo(StoreFailureMode.FAIL_OPEN);
+          assertThat(p.relationshipTrigger())
+              .hasValue(new RelationshipTrigger(8, Duration.ofDays(30)));
+          assertThat(p.relationshipInterval()).isEqualTo(Duration.ofDays(90));
         });
   }
 

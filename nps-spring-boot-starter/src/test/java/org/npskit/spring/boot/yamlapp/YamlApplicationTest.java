@@ -50,7 +50,8 @@ class YamlApplicationTest {
         .containsEntry(CategoryPath.parse("phones/android"), Duration.ofDays(20))
         .containsEntry(CategoryPath.parse("tv"), Duration.ofDays(10));
     assertThat(policy.samplingRate()).isEqualTo(0.5);
-    assertThat(((JdbcContactHistory) history).installedSchemaVersion()).hasValue(1);
+    assertThat(((JdbcContactHistory) history).installedSchemaVersion())
+        .hasValue(JdbcContactHistory.SCHEMA_VERSION);
   }
 
   @Test
