@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,12 +47,19 @@ final class JdbcSchema {
   /** How often {@link #create()} runs the missing versions before it fails. */
   private static final int CREATE_ATTEMPTS = 5;
 
+  /** How long a claim to install a version holds before it counts as a crashed process's. */
+  private static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(2);
+
+  private static final long CLAIM_POLL_MILLIS = 50;
+
   /** The rendered script of each version, index 0 for version 1. */
   private final List<String> scripts;
   private final SqlRunner runner;
   private final String highestVersion;
   private final String versionExists;
   private final String insertVersion;
+  private final String deleteClaim;
+  private final String deleteStaleClaim;
 
   private JdbcSchema(String prefix, List<String> scripts, SqlRunner runner) {
     this.scripts = List.copyOf(scripts);
@@ -60,6 +68,8 @@ final class JdbcSchema {
     this.highestVersion = "SELECT MAX(version) FROM " + versions;
     this.versionExists = "SELECT COUNT(*) FROM " + versions + " WHERE version = ?";
     this.insertVersion = "INSERT INTO " + versions + " (version, installed_at) VALUES (?, ?)";
+    this.deleteClaim = "DELETE FROM " + versions + " WHERE version = ?";
+    this.deleteStaleClaim = "DELETE FROM " + versions + " WHERE version = ? AND installed_at < ?";
   }
 
   /**
@@ -196,16 +206,81 @@ final class JdbcSchema {
    * recorded version's script does not run again: a later version changes existing tables
    * ({@code ALTER TABLE} copies the table on H2 and locks it on PostgreSQL), which must not
    * happen on every start.
+   *
+   * <p>Version 1 only creates what is missing ({@code IF NOT EXISTS}), so processes may run it at
+   * once. A later version changes tables, and two H2 sessions adding the same column at once can
+   * lose the table; so one process at a time runs it: it first claims the version with a row of
+   * its own in the version table (the negated version number; the primary key admits one), and
+   * the others wait until the version is recorded. A claim older than {@link #CLAIM_TIMEOUT} is
+   * taken to be a crashed process's and is taken over.
    */
   private void createMissingVersions(Connection c) throws SQLException {
     for (int version = 1; version <= VERSION; version++) {
       if (isRecorded(c, version)) {
         continue;
       }
-      for (String statement : statements(version)) {
-        executeDdl(c, statement);
+      if (version > 1 && !claim(c, version)) {
+        awaitRecorded(c, version);
+        continue;
       }
-      recordVersion(c, version);
+      try {
+        for (String statement : statements(version)) {
+          executeDdl(c, statement);
+        }
+        recordVersion(c, version);
+      } finally {
+        if (version > 1) {
+          release(c, version);
+        }
+      }
+    }
+  }
+
+  /** Claims the upgrade to {@code version}; false when another process holds a live claim. */
+  private boolean claim(Connection c, int version) throws SQLException {
+    for (int attempt = 0; attempt < 2; attempt++) {
+      try (PreparedStatement ps = runner.prepare(c, insertVersion)) {
+        ps.setInt(1, -version);
+        SqlRunner.setInstant(ps, 2, Instant.now());
+        ps.executeUpdate();
+        return true;
+      } catch (SQLException e) {
+        if (!SqlStates.isUniqueViolation(e)) {
+          throw e;
+        }
+      }
+      try (PreparedStatement ps = runner.prepare(c, deleteStaleClaim)) {
+        ps.setInt(1, -version);
+        SqlRunner.setInstant(ps, 2, Instant.now().minus(CLAIM_TIMEOUT));
+        if (ps.executeUpdate() == 0) {
+          return false;
+        }
+      }
+    }
+    return false;
+  }
+
+  private void release(Connection c, int version) throws SQLException {
+    try (PreparedStatement ps = runner.prepare(c, deleteClaim)) {
+      ps.setInt(1, -version);
+      ps.executeUpdate();
+    }
+  }
+
+  /** Waits until the claiming process recorded {@code version}, at most {@link #CLAIM_TIMEOUT}. */
+  private void awaitRecorded(Connection c, int version) throws SQLException {
+    Instant deadline = Instant.now().plus(CLAIM_TIMEOUT);
+    while (!isRecorded(c, version)) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new SQLException("schema version " + version + " was claimed by another process"
+            + " that did not install it within " + CLAIM_TIMEOUT);
+      }
+      try {
+        Thread.sleep(CLAIM_POLL_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SQLException("interrupted while waiting for schema version " + version, e);
+      }
     }
   }
 

@@ -139,4 +139,63 @@ class JdbcSchemaTest {
     int version1 = JdbcSchema.forPrefix("npskit_", null).statements(1).size();
     assertThat(ds.executedWithTimeout).hasSize(version1 + 10);
   }
+
+  /** What another process leaves while it installs version 2: a claim row, no version row. */
+  private static void claimedByAnotherProcess(DataSource ds, String claimedAt) throws SQLException {
+    try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+      st.executeUpdate("DELETE FROM npskit_schema_version WHERE version = 2");
+      st.executeUpdate("INSERT INTO npskit_schema_version (version, installed_at) VALUES (-2, "
+          + claimedAt + ")");
+    }
+  }
+
+  private static List<Integer> versionRows(DataSource ds) throws SQLException {
+    List<Integer> rows = new java.util.ArrayList<>();
+    try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery(
+            "SELECT version FROM npskit_schema_version ORDER BY version")) {
+      while (rs.next()) {
+        rows.add(rs.getInt(1));
+      }
+    }
+    return rows;
+  }
+
+  @Test
+  void anUpgradeClaimedByAnotherProcessIsWaitedForNotRunTwice() throws Exception {
+    DataSource ds = H2ContactHistoryTest.freshH2();
+    JdbcContactHistory.builder(ds).build().createSchema();
+    claimedByAnotherProcess(ds, "CURRENT_TIMESTAMP");
+    Thread second = new Thread(() -> JdbcContactHistory.builder(ds).build().createSchema());
+    second.start();
+    second.join(500);
+    // It waits for the claiming process instead of altering the table beside it.
+    assertThat(second.isAlive()).isTrue();
+    try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+      st.executeUpdate("INSERT INTO npskit_schema_version (version, installed_at)"
+          + " VALUES (2, CURRENT_TIMESTAMP)");
+      st.executeUpdate("DELETE FROM npskit_schema_version WHERE version = -2");
+    }
+    second.join(10_000);
+    assertThat(second.isAlive()).isFalse();
+    assertThat(versionRows(ds)).containsExactly(1, 2);
+  }
+
+  @Test
+  void aClaimOlderThanTwoMinutesIsACrashedProcesssAndIsTakenOver() throws Exception {
+    DataSource ds = H2ContactHistoryTest.freshH2();
+    JdbcContactHistory.builder(ds).build().createSchema();
+    claimedByAnotherProcess(ds, "DATEADD(MINUTE, -3, CURRENT_TIMESTAMP)");
+
+    JdbcContactHistory.builder(ds).build().createSchema();
+
+    assertThat(versionRows(ds)).containsExactly(1, 2);
+  }
+
+  @Test
+  void theUpgraderRemovesItsClaim() throws Exception {
+    DataSource ds = H2ContactHistoryTest.freshH2();
+    JdbcContactHistory.builder(ds).build().createSchema();
+    assertThat(versionRows(ds)).containsExactly(1, 2);
+  }
 }
