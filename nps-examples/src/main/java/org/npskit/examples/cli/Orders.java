@@ -194,8 +194,9 @@ final class Orders {
       packer.varint(consents ? 1 : 0);
       String zoneId = null;
       if (zone >= 0 && !cell(first, zone).isEmpty()) {
-        zoneId = zone(first).getId();
-        b.zone(ZoneId.of(zoneId));
+        ZoneId z = zone(first);
+        zoneId = z.getId();
+        b.zone(z);
       }
       packer.nullableString(zoneId);
       packer.varint(rows.size());
